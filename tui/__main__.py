@@ -1,0 +1,5 @@
+"""Let `python -m tui` behave exactly like the `ikt` command."""
+
+from tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,166 @@
+"""Answers what the screens and the command line ask of the figures, without Textual or pandas."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.core.labels import Labels
+from tui.core.loader import (
+    default_data_dir,
+    load_figures,
+    load_indicators,
+    load_labels,
+    load_sources,
+)
+from tui.core.model import THEMES, Change, Figure, Indicator, Row, Slice, Source
+
+GROUP_ORDER = ("total", "10-49", "50-249", "250+", "10-249", "100+")
+
+
+@dataclass
+class Dataset:
+    """All figures with their labels and sources, indexed for the look-ups the product makes."""
+
+    figures: list[Figure]
+    labels: Labels
+    sources: dict[str, Source]
+    indicators: dict[str, Indicator]
+    origin: str = "embedded"
+    _by_key: dict[tuple[str, str, str], list[Figure]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+        for figure in self.figures:
+            index[(figure.indicator, figure.geo, figure.group)].append(figure)
+        for series in index.values():
+            series.sort(key=lambda f: f.ref_year)
+        self._by_key = dict(index)
+
+    # --- what exists
+    def themes(self) -> list[str]:
+        present = {f.theme for f in self.figures}
+        return [t for t in THEMES if t in present] + sorted(present - set(THEMES))
+
+    def theme_indicators(self, theme: str) -> list[str]:
+        """A theme's indicators that have figures, in the order the screens list them."""
+        present = {f.indicator for f in self.figures if f.theme == theme}
+        known = sorted((i for i in self.indicators.values() if i.theme == theme),
+                       key=lambda i: i.position)
+        ordered = [i.id for i in known if i.id in present]
+        return ordered + sorted(present - set(ordered))
+
+    def geos(self, indicator: str | None = None) -> list[str]:
+        geos = {f.geo for f in self.figures if indicator is None or f.indicator == indicator}
+        order = self.labels.ids("geo")
+        return sorted(geos, key=lambda g: (order.index(g) if g in order else len(order), g))
+
+    def groups(self, indicator: str, breakdown: str, geo: str = "NO") -> list[str]:
+        found = {f.group for f in self.figures
+                 if f.indicator == indicator and f.breakdown == breakdown and f.geo == geo}
+        return sorted(found, key=_group_sort_key)
+
+    def years(self, theme: str | None = None, indicator: str | None = None,
+              breakdown: str | None = None, group: str | None = None,
+              geo: str | None = None) -> list[int]:
+        """Reference years that have at least one figure (missing symbols included)."""
+        return sorted({
+            f.ref_year for f in self.figures
+            if (theme is None or f.theme == theme) and (indicator is None or f.indicator == indicator)
+            and (breakdown is None or f.breakdown == breakdown)
+            and (group is None or f.group == group) and (geo is None or f.geo == geo)
+        })
+
+    # --- figures
+    def series(self, indicator: str, group: str = "total", geo: str = "NO") -> list[Figure]:
+        """One indicator's figures across years, oldest first."""
+        return list(self._by_key.get((indicator, geo, group), ()))
+
+    def figure(self, indicator: str, year: int, group: str = "total",
+               geo: str = "NO") -> Figure | None:
+        for figure in self._by_key.get((indicator, geo, group), ()):
+            if figure.ref_year == year:
+                return figure
+        return None
+
+    def slice(self, theme: str, breakdown: str = "total", geo: str = "NO",
+              years: tuple[int, int] | None = None) -> Slice:
+        """A theme's table: indicator (and group) rows, year columns, only rows with figures."""
+        rows: list[Row] = []
+        for indicator in self.theme_indicators(theme):
+            for group in self.groups(indicator, breakdown, geo):
+                rows.append(Row(indicator, group, geo))
+        return self._table(theme, breakdown, rows, years)
+
+    def compare(self, indicator: str, geos: list[str], group: str = "total",
+                years: tuple[int, int] | None = None) -> Slice:
+        """One indicator with a row per country, for comparisons within one source series."""
+        theme = self.indicators[indicator].theme
+        breakdown = "total" if group == "total" else _breakdown_of(self, indicator, group)
+        rows = [Row(indicator, group, geo) for geo in geos if self.series(indicator, group, geo)]
+        return self._table(theme, breakdown, rows, years)
+
+    def _table(self, theme: str, breakdown: str, rows: list[Row],
+               years: tuple[int, int] | None) -> Slice:
+        cells: dict[tuple[Row, int], Figure] = {}
+        for row in rows:
+            for figure in self.series(row.indicator, row.group, row.geo):
+                if years is None or years[0] <= figure.ref_year <= years[1]:
+                    cells[(row, figure.ref_year)] = figure
+        found_years = tuple(sorted({year for (_row, year) in cells}))
+        return Slice(theme, breakdown, tuple(rows), found_years, cells)
+
+    # --- provenance and change
+    def sources_of(self, figure: Figure) -> list[tuple[str, Source, str | None]]:
+        """(role, source, value it gives when it disagrees): primary, corroborating, disagreeing."""
+        out: list[tuple[str, Source, str | None]] = [("primary", self.sources[figure.source_id], None)]
+        out += [("corroborating", self.sources[s], None) for s in figure.corroborating]
+        out += [("disagreeing", self.sources[s], value) for s, value in figure.disagreeing]
+        return out
+
+    def change(self, figure: Figure) -> Change:
+        """Points since the previous year with a value, only when both figures are comparable."""
+        if figure.missing:
+            return Change(None, None, "no value")
+        earlier = [f for f in self.series(figure.indicator, figure.group, figure.geo)
+                   if f.ref_year < figure.ref_year and not f.missing]
+        if not earlier:
+            return Change(None, None, "no earlier figure")
+        previous = earlier[-1]
+        if previous.series != figure.series:
+            return Change(previous, None, "not comparable: different source series")
+        if previous.base != figure.base:
+            return Change(previous, None, "not comparable: different base population")
+        if previous.unit != figure.unit:
+            return Change(previous, None, "not comparable: different unit")
+        if ">" in (previous.status, figure.status):
+            return Change(previous, None, "not comparable: a lower bound, not a value")
+        if "b" in figure.status:
+            return Change(previous, None, "not comparable: break in series")
+        assert figure.exact is not None and previous.exact is not None
+        return Change(previous, figure.exact - previous.exact, "")
+
+
+def _group_sort_key(group: str) -> tuple[int, str]:
+    if group in GROUP_ORDER:
+        return (GROUP_ORDER.index(group), "")
+    digits = group.split("-")[0].split(".")[0]
+    return (len(GROUP_ORDER) + (int(digits) if digits.isdigit() else 999), group)
+
+
+def _breakdown_of(dataset: Dataset, indicator: str, group: str) -> str:
+    for figure in dataset.figures:
+        if figure.indicator == indicator and figure.group == group:
+            return figure.breakdown
+    return "total"
+
+
+def load_dataset(data_dir: Path | None = None) -> Dataset:
+    """Load the embedded dataset (or another folder in the same layout) and validate it."""
+    folder = data_dir or default_data_dir()
+    labels = load_labels(folder / "labels.csv")
+    sources = load_sources(folder / "sources.csv")
+    indicators = load_indicators(folder / "indicators.csv")
+    figures = load_figures(folder / "figures.csv", labels, sources, indicators)
+    return Dataset(figures, labels, sources, indicators)

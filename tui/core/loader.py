@@ -1,0 +1,156 @@
+"""Read and validate the embedded dataset, failing with the file, line and problem."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from tui.core.errors import DataError
+from tui.core.labels import Labels
+from tui.core.model import (
+    BREAKDOWNS,
+    MISSING_SYMBOLS,
+    THEMES,
+    VALUE_FLAGS,
+    Figure,
+    Indicator,
+    Source,
+)
+
+FIGURE_COLUMNS = (
+    "theme", "indicator", "geo", "breakdown", "group", "ref_year", "survey_year", "value",
+    "status", "unit", "base", "series", "source_id", "corroborating", "disagreeing", "note",
+)
+NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def default_data_dir() -> Path:
+    """IKT_DATA_DIR if set, else the data/ folder beside the package."""
+    override = os.environ.get("IKT_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a CSV with exactly these columns, numbered as an editor shows lines."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, None)
+            if header is None:
+                raise DataError(str(path), "file is empty", 1)
+            if tuple(header) != columns:
+                raise DataError(str(path), f"header should be {','.join(columns)}", 1)
+            for row in reader:
+                line = reader.line_num
+                if len(row) != len(columns):
+                    raise DataError(str(path), f"{len(row)} fields, expected {len(columns)}", line)
+                yield line, dict(zip(columns, row, strict=True))
+    except FileNotFoundError:
+        raise DataError(str(path), "file not found") from None
+    except UnicodeDecodeError as err:
+        raise DataError(str(path), f"not UTF-8 text ({err.reason})") from None
+    except csv.Error as err:
+        raise DataError(str(path), f"broken CSV ({err})") from None
+
+
+def load_labels(path: Path) -> Labels:
+    labels = Labels()
+    for _line, row in _rows(path, ("kind", "id", "nb", "en")):
+        labels.add(row["kind"], row["id"], row["nb"], row["en"])
+    return labels
+
+
+def load_sources(path: Path) -> dict[str, Source]:
+    columns = ("source_id", "publisher", "title", "released", "url", "kind", "scope")
+    sources: dict[str, Source] = {}
+    for line, row in _rows(path, columns):
+        if row["source_id"] in sources:
+            raise DataError(str(path), f"duplicate source id {row['source_id']!r}", line)
+        if not row["url"].startswith(("http://", "https://")):
+            raise DataError(str(path), f"source {row['source_id']!r} has no URL", line)
+        sources[row["source_id"]] = Source(**row)
+    return sources
+
+
+def load_indicators(path: Path) -> dict[str, Indicator]:
+    indicators: dict[str, Indicator] = {}
+    for line, row in _rows(path, ("indicator", "theme", "position", "period", "publisher")):
+        if row["theme"] not in THEMES:
+            raise DataError(str(path), f"unknown theme {row['theme']!r}", line)
+        if not row["position"].isdigit():
+            raise DataError(str(path), f"position {row['position']!r} is not a number", line)
+        indicators[row["indicator"]] = Indicator(
+            row["indicator"], row["theme"], int(row["position"]), row["period"], row["publisher"]
+        )
+    return indicators
+
+
+def _parse_figure(row: dict[str, str]) -> Figure:
+    """One validated row; ValueError carries the problem, the caller adds file and line."""
+    if row["theme"] not in THEMES:
+        raise ValueError(f"unknown theme {row['theme']!r}")
+    if row["breakdown"] not in BREAKDOWNS:
+        raise ValueError(f"unknown breakdown {row['breakdown']!r}")
+    for name in ("ref_year", "survey_year"):
+        if not row[name].isdigit() or len(row[name]) != 4:
+            raise ValueError(f"{name} {row[name]!r} is not a year")
+    value, status = row["value"], row["status"]
+    if value:
+        if not NUMBER.fullmatch(value):
+            raise ValueError(f"value {value!r} is not a number")
+        if status not in VALUE_FLAGS:
+            raise ValueError(f"status {status!r} is not allowed beside a value")
+    elif status not in MISSING_SYMBOLS:
+        raise ValueError(f"empty value needs a missing-value symbol, not {status!r}")
+    disagreeing = []
+    for item in filter(None, row["disagreeing"].split(";")):
+        source_id, _, other = item.partition("=")
+        if not NUMBER.fullmatch(other):
+            raise ValueError(f"disagreeing entry {item!r} should be source=value")
+        disagreeing.append((source_id, other))
+    return Figure(
+        theme=row["theme"], indicator=row["indicator"], geo=row["geo"],
+        breakdown=row["breakdown"], group=row["group"], ref_year=int(row["ref_year"]),
+        survey_year=int(row["survey_year"]), value_text=value, status=status, unit=row["unit"],
+        base=row["base"], series=row["series"], source_id=row["source_id"],
+        corroborating=tuple(filter(None, row["corroborating"].split(";"))),
+        disagreeing=tuple(disagreeing), note=row["note"],
+    )
+
+
+def load_figures(
+    path: Path, labels: Labels, sources: dict[str, Source], indicators: dict[str, Indicator]
+) -> list[Figure]:
+    """Every figure, checked against the labels, sources and indicators it refers to."""
+    figures: list[Figure] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    for line, row in _rows(path, FIGURE_COLUMNS):
+        try:
+            figure = _parse_figure(row)
+        except ValueError as err:
+            raise DataError(str(path), str(err), line) from None
+        indicator = indicators.get(figure.indicator)
+        if indicator is None:
+            raise DataError(str(path), f"unknown indicator {figure.indicator!r}", line)
+        if indicator.theme != figure.theme:
+            raise DataError(str(path), f"{figure.indicator} belongs to {indicator.theme}", line)
+        for kind, ident in (("geo", figure.geo), ("group", figure.group), ("unit", figure.unit),
+                            ("base", figure.base), ("series", figure.series),
+                            ("status", figure.status)):
+            if not labels.has(kind, ident):
+                raise DataError(str(path), f"unknown {kind} {ident!r}", line)
+        for source_id in (figure.source_id, *figure.corroborating,
+                          *(s for s, _ in figure.disagreeing)):
+            if source_id not in sources:
+                raise DataError(str(path), f"unknown source {source_id!r}", line)
+        key = (figure.indicator, figure.geo, figure.group, figure.ref_year)
+        if key in seen:
+            raise DataError(str(path), f"second figure for {'/'.join(map(str, key))}", line)
+        seen.add(key)
+        figures.append(figure)
+    return figures

@@ -1,0 +1,108 @@
+"""The records the whole product passes around: one published figure, its source, its indicator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+THEMES = ("social_media", "policy", "ecommerce")
+BREAKDOWNS = ("total", "size", "industry")
+MISSING_SYMBOLS = frozenset({".", "..", ":", ":u", ":c", "-"})
+VALUE_FLAGS = frozenset({"", "b", "u", "e", "p", "d", "r", "s", "z", "n", "f", "bu", "bp", "be",
+                         ">"})
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure as its source published it; `value` is None when the source gives a symbol."""
+
+    theme: str
+    indicator: str
+    geo: str
+    breakdown: str
+    group: str
+    ref_year: int
+    survey_year: int
+    value_text: str
+    status: str
+    unit: str
+    base: str
+    series: str
+    source_id: str
+    corroborating: tuple[str, ...]
+    disagreeing: tuple[tuple[str, str], ...]
+    note: str
+
+    @property
+    def value(self) -> float | None:
+        return float(self.value_text) if self.value_text else None
+
+    @property
+    def exact(self) -> Decimal | None:
+        """The value as an exact decimal, for differences without float noise."""
+        return Decimal(self.value_text) if self.value_text else None
+
+    @property
+    def missing(self) -> bool:
+        return not self.value_text
+
+    @property
+    def comparable_key(self) -> tuple[str, str, str]:
+        """Two figures can be compared only when source series, base and unit are the same."""
+        return (self.series, self.base, self.unit)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a figure was published."""
+
+    source_id: str
+    publisher: str
+    title: str
+    released: str
+    url: str
+    kind: str  # primary | secondary
+    scope: str
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """What is measured, which theme shows it, and which period a year refers to."""
+
+    id: str
+    theme: str
+    position: int
+    period: str  # january (of the survey year) | previous_year (calendar year before the survey)
+    publisher: str  # ssb | eurostat
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One table row: an indicator in one group of one country."""
+
+    indicator: str
+    group: str
+    geo: str
+
+
+@dataclass(frozen=True)
+class Slice:
+    """A table of figures: rows down, reference years across, missing cells absent from `cells`."""
+
+    theme: str
+    breakdown: str
+    rows: tuple[Row, ...]
+    years: tuple[int, ...]
+    cells: dict[tuple[Row, int], Figure]
+
+    def get(self, row: Row, year: int) -> Figure | None:
+        return self.cells.get((row, year))
+
+
+@dataclass(frozen=True)
+class Change:
+    """Change from the previous available year, or why there is none (never a made-up number)."""
+
+    previous: Figure | None
+    points: Decimal | None
+    reason: str  # "" when points is set

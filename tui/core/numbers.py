@@ -1,0 +1,34 @@
+"""Numbers as people read them: decimal comma in bokmål, point in English, never rounded."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tui.core.model import Figure
+
+
+def format_number(text: str, lang: str) -> str:
+    """'24.3' -> '24,3' in bokmål; the digits stay exactly as published."""
+    return text.replace(".", ",") if lang == "nb" else text
+
+
+def format_value(figure: Figure | None, lang: str, *, with_unit: bool = True) -> str:
+    """A figure for display: its number with unit, or its status symbol when it is missing."""
+    if figure is None:
+        return ""
+    if figure.missing:
+        return figure.status or ".."
+    number = format_number(figure.value_text, lang)
+    prefix = "> " if figure.status == ">" else ""
+    if not with_unit:
+        return prefix + number
+    if figure.unit == "nok_bn":
+        return f"{prefix}{number} mrd. kr" if lang == "nb" else f"{prefix}NOK {number} bn"
+    return f"{prefix}{number} %" if lang == "nb" else f"{prefix}{number}%"
+
+
+def format_points(points: Decimal, lang: str) -> str:
+    """A change in percentage points with its sign: '+8 pp' / '-10,36 pp'."""
+    sign = "+" if points > 0 else ("±" if points == 0 else "-")
+    text = format_number(f"{abs(points)}", lang)
+    return f"{sign}{text} {'p.p.' if lang == 'nb' else 'pp'}"
