@@ -222,7 +222,7 @@ def test_bytes_that_are_not_utf8_are_refused(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)
     (folder / "labels.csv").write_bytes(b"kind,id,nb,en\ntheme,x,\xff\xfe,y\n")
-    with pytest.raises(DataError, match="labels.csv: not UTF-8"):
+    with pytest.raises(DataError, match=r"labels\.csv: not UTF-8"):
         load_dataset(folder)
 
 

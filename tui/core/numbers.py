@@ -24,6 +24,8 @@ def format_value(figure: Figure | None, lang: str, *, with_unit: bool = True) ->
         return prefix + number
     if figure.unit == "nok_bn":
         return f"{prefix}{number} mrd. kr" if lang == "nb" else f"{prefix}NOK {number} bn"
+    if figure.unit != "percent":
+        return prefix + number
     return f"{prefix}{number} %" if lang == "nb" else f"{prefix}{number}%"
 
 
