@@ -2,21 +2,41 @@
 
 from __future__ import annotations
 
-import argparse
+import os
 import sys
 
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="ikt",
-        description="Explore Statistics Norway's figures on enterprises' social media, "
-        "ICT policy and e-commerce.",
-    )
-    return parser
+from tui.cli_args import CliError, Handler, build_parser, explorer_options_given
+from tui.core.text import literal
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    parser.parse_args(argv)
-    print("ikt: the explorer is not built yet", file=sys.stderr)
-    return 1
+    """Run `ikt` with `argv` (default: the process arguments) and return the exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+        given = explorer_options_given(args)
+        if args.command and given:
+            raise CliError(
+                f"{' '.join(given)} before '{args.command}' applies to the explorer "
+                f"only; put it after the command (ikt {args.command} --help)"
+            )
+        handler: Handler = args.handler
+        return handler(args)
+    except CliError as err:
+        print(f"ikt: {literal(str(err))}", file=sys.stderr)
+        return err.code
+    except SystemExit as done:  # --help and --version
+        return done.code if isinstance(done.code, int) else 0
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1
+
+
+def _silence_stdout() -> None:
+    """The reader went away (`ikt show ... | head`): drop what is left instead of a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

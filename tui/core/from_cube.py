@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from tui.core.cube import Cube, Dimension
 from tui.core.dataset import Dataset
@@ -13,8 +14,18 @@ from tui.core.text import literal
 
 SIZE_DIMENSIONS = {"syssgrpikt", "size_emp", "sizen_r2", "sysselsetting", "storleik"}
 INDUSTRY_DIMENSIONS = {"nace2007", "nace_r2", "naering", "sn2007", "næring"}
-TOTAL_CODES = {"00", "GE10", "TOTAL", "Total-K", "Total+K", "C10-S951_X_K", "10_C10_S951_XK",
-               "C10-S951_X_K_Y", "ALL_GE10", "T"}
+TOTAL_CODES = {
+    "00",
+    "GE10",
+    "TOTAL",
+    "Total-K",
+    "Total+K",
+    "C10-S951_X_K",
+    "10_C10_S951_XK",
+    "C10-S951_X_K_Y",
+    "ALL_GE10",
+    "T",
+}
 YEAR = re.compile(r"(\d{4})")
 
 
@@ -60,17 +71,26 @@ def _year(code: str, label: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def cube_to_dataset(cube: Cube, theme: str = "file", title: str | None = None,
-                    origin: str | None = None) -> Dataset:
+def cube_to_dataset(
+    cube: Cube, theme: str = "file", title: str | None = None, origin: str | None = None
+) -> Dataset:
     """Every cell becomes a Figure of one theme; missing cells keep their symbol, never 0."""
     view = classify(cube)
     labels = Labels()
     theme_title = literal(title or cube.label or cube.source)
     labels.add("theme", theme, theme_title, theme_title)
     source_id = "file"
-    sources = {source_id: Source(source_id, "file", theme_title, cube.updated or "",
-                                 cube.source if "://" in cube.source else f"file://{cube.source}",
-                                 "primary", "As read from the file; years as the file labels them.")}
+    sources = {
+        source_id: Source(
+            source_id,
+            "file",
+            theme_title,
+            cube.updated or "",
+            cube.source if "://" in cube.source else Path(cube.source).resolve().as_uri(),
+            "primary",
+            "As read from the file; years as the file labels them.",
+        )
+    }
     indicators: dict[str, Indicator] = {}
     figures: list[Figure] = []
     positions = {d.id: i for i, d in enumerate(cube.dimensions)}
@@ -85,8 +105,9 @@ def cube_to_dataset(cube: Cube, theme: str = "file", title: str | None = None,
         parts += [d for d in view.other if len(d.codes) > 1]
         indicator = "/".join(by_dim[d.id][0] for d in parts) or "value"
         if indicator not in indicators:
-            indicators[indicator] = Indicator(indicator, theme, len(indicators), "as_labelled",
-                                              "file")
+            indicators[indicator] = Indicator(
+                indicator, theme, len(indicators), "as_labelled", "file"
+            )
             name = " / ".join(literal(d.labels[d.codes.index(by_dim[d.id][0])]) for d in parts)
             labels.add("indicator", indicator, name or "value", name or "value")
         breakdown, group, group_labels = "total", "total", []
@@ -113,8 +134,26 @@ def cube_to_dataset(cube: Cube, theme: str = "file", title: str | None = None,
         seen.add(key)
         text = "" if value is None else _decimal_text(value)
         mark = status if (status or text) else ":"
-        figures.append(Figure(theme, indicator, geo, breakdown, group, year, year, text, mark,
-                              _unit(view, by_dim), "file", "file", source_id, (), (), ""))
+        figures.append(
+            Figure(
+                theme,
+                indicator,
+                geo,
+                breakdown,
+                group,
+                year,
+                year,
+                text,
+                mark,
+                _unit(view, by_dim),
+                "file",
+                "file",
+                source_id,
+                (),
+                (),
+                "",
+            )
+        )
     if not labels.has("geo", "file"):
         labels.add("geo", "file", "-", "-")
     labels.add("group", "total", "Totalt", "Total")
@@ -123,12 +162,19 @@ def cube_to_dataset(cube: Cube, theme: str = "file", title: str | None = None,
 
 def _unit(view: CubeView, by_dim: dict[str, tuple[str, Dimension]]) -> str:
     """'percent' when the table says so (JSON-stat unit, PX UNITS, Eurostat PC_*), else 'value'."""
-    texts = [cube_unit for dim in (view.metric,) if dim is not None and dim.units
-             for cube_unit in (dim.units[dim.codes.index(by_dim[dim.id][0])],)]
+    texts = [
+        cube_unit
+        for dim in (view.metric,)
+        if dim is not None and dim.units
+        for cube_unit in (dim.units[dim.codes.index(by_dim[dim.id][0])],)
+    ]
     texts += [code for code, _dim in by_dim.values()]
     lowered = " ".join(texts).lower()
-    return "percent" if ("prosent" in lowered or "percent" in lowered or "pc_" in lowered
-                         or "%" in lowered) else "value"
+    return (
+        "percent"
+        if ("prosent" in lowered or "percent" in lowered or "pc_" in lowered or "%" in lowered)
+        else "value"
+    )
 
 
 def _decimal_text(value: float) -> str:

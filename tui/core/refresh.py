@@ -130,15 +130,18 @@ def with_cached_tables(
     notes: list[str] = []
     merged = base
     for table_id in tables:
-        try:
-            got = fetch_table(table_id, "no" if lang == "nb" else lang, offline=True)
-        except NetworkError as err:
-            if "corrupt cache entry" in str(err):
+        got = None
+        for api_lang in ("no", "en") if lang == "nb" else ("en", "no"):
+            try:
+                got = fetch_table(table_id, api_lang, offline=True)
+                break
+            except NetworkError as err:
+                if "corrupt cache entry" in str(err):
+                    notes.append(str(err))
+            except DataError as err:
                 notes.append(str(err))
+        if got is None:
             continue  # never fetched, or unreadable: the embedded snapshot stands
-        except DataError as err:
-            notes.append(str(err))
-            continue
         notes += list(got.notes)
         try:
             merged = merge(merged, api_dataset(table_id, got.cube, got.fetched_at, got.url))

@@ -1,0 +1,157 @@
+"""`ikt` without a command: the deep link is checked against the data before the interface loads."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli.conftest import FakeTTY, Run
+from tui.cli import main
+from tui.core.dataset import Dataset
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def launched(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Stand in for the interface: record how it would have been opened."""
+    calls: list[dict[str, Any]] = []
+
+    def run_app(dataset: Dataset, **options: Any) -> int:
+        assert isinstance(dataset, Dataset)
+        calls.append(options)
+        return 0
+
+    fake = types.ModuleType("tui.app.run")
+    fake.run_app = run_app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tui.app.run", fake)
+    return calls
+
+
+def test_defaults(run: Run, launched: list[dict[str, Any]]) -> None:
+    assert run().code == 0
+    assert launched == [
+        {
+            "screen": "social_media",
+            "year": None,
+            "by": "total",
+            "lang": "en",
+            "ascii_mode": False,
+            "geo": "NO",
+        }
+    ]
+
+
+def test_deep_link(run: Run, launched: list[dict[str, Any]]) -> None:
+    result = run(
+        "--screen",
+        "ecommerce",
+        "--year",
+        "2012",
+        "--by",
+        "size",
+        "--lang",
+        "nb",
+        "--geo",
+        "se",
+        "--ascii",
+    )
+    assert result.code == 0, result.err
+    assert launched == [
+        {
+            "screen": "ecommerce",
+            "year": 2012,
+            "by": "size",
+            "lang": "nb",
+            "ascii_mode": True,
+            "geo": "SE",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "theme"),
+    [
+        ("social-media", "social_media"),
+        ("social_media", "social_media"),
+        ("policy", "policy"),
+        ("ecommerce", "ecommerce"),
+    ],
+)
+def test_screens(run: Run, launched: list[dict[str, Any]], word: str, theme: str) -> None:
+    assert run("--screen", word).code == 0
+    assert launched[-1]["screen"] == theme
+
+
+def test_language_from_lang(
+    run: Run, launched: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "nb_NO.UTF-8")
+    run()
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    run()
+    assert [call["lang"] for call in launched] == ["nb", "en"]
+
+
+def test_ascii_when_stdout_is_not_utf8(
+    launched: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdout", FakeTTY("latin-1"))
+    assert main([]) == 0
+    monkeypatch.setattr(sys, "stdout", FakeTTY("utf-8"))
+    assert main([]) == 0
+    assert [call["ascii_mode"] for call in launched] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "line"),
+    [
+        (
+            ["--screen", "bogus"],
+            2,
+            "ikt: invalid --screen bogus (valid: social-media, policy, ecommerce)",
+        ),
+        (["--screen", "polcy"], 2, "ikt: invalid --screen polcy"),
+        (["--year", "1999"], 2, "ikt: invalid --year 1999 (valid: 2008-2024)"),
+        (["--by", "sector"], 2, "ikt: invalid --by sector"),
+        (["--lang", "sv"], 2, "ikt: invalid --lang sv (valid: nb, en)"),
+        (["--geo", "XX"], 2, "ikt: invalid --geo XX"),
+        (["--geo", "NO,SE"], 2, "ikt: invalid --geo NO,SE (the explorer opens one country"),
+        (
+            ["--screen", "policy", "--year", "2014"],
+            1,
+            "ikt: no figures for policy in 2014 (years with figures: 2013, 2015, 2019, 2022, 2024)",
+        ),
+        (
+            ["--screen", "social-media", "--geo", "SE"],
+            1,
+            "ikt: no figures for social-media in SE (countries with figures: NO)",
+        ),
+    ],
+)
+def test_bad_deep_link_never_opens(
+    run: Run, launched: list[dict[str, Any]], argv: list[str], code: int, line: str
+) -> None:
+    result = run(*argv)
+    assert result.code == code
+    assert result.err.startswith(line) and len(result.err.splitlines()) == 1
+    assert launched == []
+
+
+def test_bad_screen_does_not_import_the_interface() -> None:
+    script = (
+        "import sys; from tui.cli import main; code = main(['--screen', 'bogus']); "
+        "print(code, sorted(m for m in sys.modules "
+        "if m.startswith(('textual', 'plotext', 'tui.app'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert done.stdout.strip() == "2 []"
+    assert done.stderr.strip().startswith("ikt: invalid --screen bogus")
+    assert len(done.stderr.splitlines()) == 1

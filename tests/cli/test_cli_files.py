@@ -1,0 +1,133 @@
+"""`ikt show --file`, `ikt open` and `ikt update` on real formats and a loopback SSB API."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import Run
+from tests.ssb_server import SsbServer
+from tui.core.formats import read_table
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
+
+
+@pytest.fixture
+def ssb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SsbServer]:
+    monkeypatch.setenv("IKT_CACHE_DIR", str(tmp_path / "cache"))
+    server = SsbServer()
+    monkeypatch.setenv("IKT_SSB_API_URL", server.base_url)
+    yield server
+    server.stop()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ssb_10974_v2.json",
+        "ssb_10978_v0.json",
+        "ssb_10974.px",
+        "estat_sdmx.csv",
+        "estat_sdmx_flavour.tsv",
+        "estat_bulk_flavour.tsv",
+    ],
+)
+def test_show_file_gives_every_cell_of_the_table(run: Run, name: str) -> None:
+    path = FIXTURES / name
+    records = []
+    for breakdown in ("total", "size", "industry"):
+        result = run("show", "--file", str(path), "--format", "json", "--by", breakdown)
+        assert result.code in (0, 1), result.err
+        records += json.loads(result.out) if result.code == 0 else []
+    cube = read_table(path)
+    published = {v for v in cube.values if v is not None}
+    assert records
+    for record in records:
+        assert set(record) >= {"value", "status", "year", "source_url"}
+        if record["value"] is None:
+            assert record["status"]
+        else:
+            assert record["value"] in published
+
+
+def test_show_file_csv_keeps_missing_symbols(run: Run) -> None:
+    result = run(
+        "show", "--file", str(FIXTURES / "ssb_10974.px"), "--format", "csv", "--by", "industry"
+    )
+    assert result.code == 0, result.err
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    statuses = {r["status"] for r in rows if r["value"] == ""}
+    assert statuses and statuses <= {"..", ":", ".", "-"}
+
+
+def test_a_missing_file_is_one_line_exit_2(run: Run, tmp_path: Path) -> None:
+    result = run("show", "--file", str(tmp_path / "nope.json"))
+    assert result.code == 2
+    assert result.err.strip().endswith("nope.json: no such file")
+    assert len(result.err.strip().splitlines()) == 1
+
+
+def test_open_refuses_a_bad_file_before_any_interface(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "table.json"
+    bad.write_text('{"version": "2.0", "class": "dataset", "id": ["Tid"], "size": [2]', "utf-8")
+    result = run("open", str(bad))
+    assert result.code == 2
+    assert "table.json" in result.err and len(result.err.strip().splitlines()) == 1
+
+
+def test_open_hands_the_file_to_the_explorer(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, object] = {}
+
+    def fake_run_app(dataset: object, **kwargs: object) -> int:
+        seen.update(kwargs, dataset=dataset)
+        return 0
+
+    monkeypatch.setattr("tui.app.run.run_app", fake_run_app)
+    result = run("open", str(FIXTURES / "estat_sdmx_flavour.tsv"), "--lang", "en")
+    assert result.code == 0, result.err
+    assert seen["screen"] == "file" and seen["lang"] == "en"
+    assert seen["geo"] in ("NO", "SE")
+
+
+def test_update_dry_run_prints_urls_and_fetches_nothing(run: Run, ssb: SsbServer) -> None:
+    result = run("update", "--tables", "10974,10977", "--dry-run")
+    assert result.code == 0
+    urls = result.out.split()
+    assert len(urls) == 4 and all(u.startswith(ssb.base_url) for u in urls)
+    assert "outputFormat=json-stat2" in urls[1]
+    assert ssb.state.data_requests() == []
+
+
+def test_update_fetches_and_the_screens_then_show_it(run: Run, ssb: SsbServer) -> None:
+    result = run("update", "--tables", "10974")
+    assert result.code == 0, result.err
+    assert "table 10974:" in result.out and "social_media" in result.out
+    shown = run("show", "social-media", "--by", "size", "--format", "json")
+    assert shown.code == 0
+    assert any(r["indicator"].startswith("ssb10974:") for r in json.loads(shown.out))
+
+
+def test_update_without_network_is_one_line_exit_1(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IKT_CACHE_DIR", str(tmp_path / "cache"))
+    result = run("update", "--tables", "10974", "--api-url", "http://127.0.0.1:9/api/pxwebapi/v2")
+    assert result.code == 1
+    assert len(result.err.strip().splitlines()) == 1 and "127.0.0.1" in result.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "problem"),
+    [
+        (["update", "--tables", "abc"], "invalid --tables abc"),
+        (["update", "--lang", "de"], "invalid --lang de"),
+    ],
+)
+def test_update_bad_arguments_exit_2(run: Run, argv: list[str], problem: str) -> None:
+    result = run(*argv)
+    assert result.code == 2 and problem in result.err
