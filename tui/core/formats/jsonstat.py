@@ -10,6 +10,7 @@ from tui.core.cube import Cube, Dimension, Role
 from tui.core.errors import DataError
 
 _ROLES: tuple[Role, ...] = ("time", "metric", "geo")
+MAX_CELLS = 20_000_000  # as for Eurostat: a sparse 'value' object must not expand without bound
 _GUESSED_ROLES: dict[str, Role] = {
     "tid": "time",
     "time": "time",
@@ -84,6 +85,8 @@ class _Dataset:
             for dim_id, size in zip(ids, sizes, strict=True)
         )
         total = math.prod(sizes)
+        if total > MAX_CELLS:
+            self.fail(f"the table would have {total} cells (limit {MAX_CELLS})")
         values = self._values(total)
         statuses = self._statuses(total)
         label = self.doc.get("label")
@@ -246,9 +249,14 @@ class _Dataset:
     def _position(self, key: object, total: int, what: str) -> int:
         """A sparse object's key as a position inside the table."""
         text = str(key)
-        if not (text.isascii() and text.isdigit()) or int(text) >= total:
+        digits = text.lstrip("0") or "0"  # never int() a huge key: Python refuses > 4300 digits
+        if (
+            not (text.isascii() and text.isdigit())
+            or len(digits) > len(str(total))
+            or int(digits) >= total
+        ):
             self.fail(f"'{what}' key {text[:40]!r} is not a position below {total}")
-        return int(text)
+        return int(digits)
 
     def _statuses(self, total: int) -> list[str]:
         """Status per cell from a single string, a list or a {position: symbol} object."""
