@@ -1,0 +1,421 @@
+"""Every key on every screen really changes the selection, the table and the chart."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from appkit import cell, chart_of, make_app, press, screen_text, settle, table_of, theme_screen
+from textual.binding import Binding
+
+from tui.app.app import IktApp
+from tui.app.help_view import HelpView
+from tui.app.jump import JumpView
+from tui.app.screen import ThemeScreen
+from tui.app.sources_view import SourcesView
+from tui.core import Dataset
+from tui.core.model import THEMES
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_year_keys_move_cursor_and_chart(theme: str) -> None:
+    app = make_app(screen=theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = theme_screen(app)
+        assert screen.view is not None
+        years = screen.view.years
+        first_column = screen.view.label_columns
+        assert len(years) >= 3
+        steps = [
+            ("home", 0),
+            ("right", 1),
+            ("l", 2),
+            ("h", 1),
+            ("left", 0),
+            ("end", len(years) - 1),
+            ("circumflex_accent", 0),
+            ("dollar_sign", len(years) - 1),
+        ]
+        for key, index in steps:
+            await press(pilot, key)
+            assert screen.state.year == years[index], key
+            assert table_of(app).cursor_coordinate.column == first_column + index, key
+            assert chart_of(app).data is not None
+            assert chart_of(app).data.year == years[index], key
+            assert str(years[index]) in screen.query_one("#title").render().plain  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_category_keys_move_cursor_and_chart(theme: str) -> None:
+    app = make_app(screen=theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "c")  # the line chart names the selected category
+        screen = theme_screen(app)
+        assert screen.view is not None
+        for key, row in [("down", 1), ("j", 2), ("k", 1), ("up", 0), ("j", 1)]:
+            await press(pilot, key)
+            assert screen.state.row == row, key
+            assert table_of(app).cursor_coordinate.row == row, key
+            data = chart_of(app).data
+            assert data is not None and data.mode == "line"
+            assert screen.view.name(row) in data.title, key
+            assert cell(app, row, 0) == screen.view.labels[row]
+
+
+async def test_keys_do_not_rebuild_the_table_and_redraws_coalesce() -> None:
+    app = make_app(screen="ecommerce")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = theme_screen(app)
+        table, chart = table_of(app), chart_of(app)
+        loads, draws = table.loads, chart.draws
+        await press(pilot, "left", "down", "right", "up")
+        assert table.loads == loads
+        draws = chart.draws
+        for _ in range(8):  # a held-down key: many presses before the redraw timer fires
+            screen.action_year(-1)
+        await settle(pilot)
+        assert chart.draws == draws + 1
+        assert chart.data is not None and chart.data.year == screen.state.year
+
+
+async def test_default_selection_is_first_category_latest_year(dataset: Dataset) -> None:
+    app = make_app(screen="ecommerce")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = theme_screen(app)
+        first = dataset.theme_indicators("ecommerce")[0]
+        latest = [f.ref_year for f in dataset.series(first) if not f.missing][-1]
+        assert (screen.state.row, screen.state.year) == (0, latest)
+
+
+async def test_year_given_is_the_start(dataset: Dataset) -> None:
+    app = make_app(screen="ecommerce", year=2012)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert theme_screen(app).state.year == 2012
+
+
+async def test_path_to_web_sales_2012_with_arrows_and_digits() -> None:
+    """From the first screen to 'E-commerce, 2012, Sales via own website 25 %' and its source."""
+    app = make_app(screen="social_media")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "3", "down", "left", "left", "left")
+        text = screen_text(app)
+        assert "E-commerce · 2012" in text
+        assert "Sales via own website, 2012: 25%" in text
+        assert "Source: digi.no 2013" in text
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("1", "social_media"),
+        ("2", "policy"),
+        ("3", "ecommerce"),
+        ("tab", "social_media"),
+        ("shift+tab", "policy"),
+    ],
+)
+async def test_screen_keys(key: str, expected: str) -> None:
+    app = make_app(screen="ecommerce")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, key)
+        screen = theme_screen(app)
+        assert screen.state.theme == expected
+        assert chart_of(app).data is not None
+        assert (
+            screen.query_one("#title")
+            .render()
+            .plain.startswith(  # type: ignore[attr-defined]
+                app.dataset.labels.get("theme", expected, "en")
+            )
+        )
+
+
+async def test_screens_keep_their_own_selection() -> None:
+    app = make_app(screen="ecommerce")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "down", "down", "1", "down", "3")
+        assert theme_screen(app).state.row == 2
+        await press(pilot, "1")
+        assert theme_screen(app).state.row == 1
+
+
+@pytest.mark.parametrize(
+    ("theme", "cycle"),
+    [
+        ("social_media", ["size", "industry", "total"]),
+        ("policy", ["size", "total"]),
+        ("ecommerce", ["size", "industry", "total"]),
+    ],
+)
+async def test_breakdown_key(theme: str, cycle: list[str]) -> None:
+    app = make_app(screen=theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = theme_screen(app)
+        for breakdown in cycle:
+            before = table_of(app).loads
+            await press(pilot, "b")
+            assert screen.state.breakdown == breakdown
+            assert table_of(app).loads == before + 1
+            assert screen.view is not None
+            assert all(r.group == "total" for r in screen.view.rows) == (breakdown == "total")
+            assert (screen.view.groups is None) == (breakdown == "total")
+            assert chart_of(app).data is not None
+        if theme == "policy":  # industry has no figures: skipped, and the screen says so
+            assert any("Industry" in str(n.message) for n in app._notifications)
+
+
+async def test_chart_key_switches_bars_and_line() -> None:
+    app = make_app(screen="ecommerce", year=2012)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        data = chart_of(app).data
+        assert data is not None and data.mode == "bars" and data.bars
+        await press(pilot, "c")
+        data = chart_of(app).data
+        assert data is not None and data.mode == "line" and data.segments and not data.bars
+        await press(pilot, "c")
+        assert chart_of(app).data is not None and chart_of(app).data.mode == "bars"
+
+
+async def test_language_key_switches_labels(dataset: Dataset) -> None:
+    app = make_app(screen="ecommerce")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first = dataset.theme_indicators("ecommerce")[0]
+        assert cell(app, 0, 0) == dataset.labels.get("indicator", first, "en")
+        await press(pilot, "L")
+        assert theme_screen(app).state.lang == "nb"
+        assert cell(app, 0, 0) == dataset.labels.get("indicator", first, "nb")
+        assert "E-handel" in screen_text(app)
+        data = chart_of(app).data
+        assert data is not None and "Søyler" in data.title
+        await press(pilot, "1")  # other screens follow the language
+        assert theme_screen(app).state.lang == "nb"
+        assert cell(app, 0, 0) == dataset.labels.get(
+            "indicator", dataset.theme_indicators("social_media")[0], "nb"
+        )
+        await press(pilot, "L")
+        assert cell(app, 0, 0) == dataset.labels.get(
+            "indicator", dataset.theme_indicators("social_media")[0], "en"
+        )
+
+
+async def test_sources_key_opens_details_of_selected_figure(dataset: Dataset) -> None:
+    app = make_app(screen="social_media", year=2013)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "down")  # social networks 2013: 45, disagreed with by 44
+        await press(pilot, "s")
+        assert isinstance(app.screen, SourcesView)
+        figure = app.screen.figure
+        assert (figure.indicator, figure.ref_year) == ("sm_type_social_networks", 2013)
+        text = app.screen.text.plain
+        for role, source, other in dataset.sources_of(figure):
+            assert source.url in text
+            assert f"- {role}" in text
+            if other is not None:
+                assert f"disagreeing (gives {other})" in text
+        assert "Survey year: 2013" in text and "January of the survey year" in text
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ThemeScreen)
+        await press(pilot, "s", "q")
+        assert isinstance(app.screen, ThemeScreen)
+
+
+async def test_sources_of_an_empty_cell_is_refused() -> None:
+    app = make_app(screen="ecommerce")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "down", "s")  # web sales has no 2015 figure
+        assert isinstance(app.screen, ThemeScreen)
+        assert any("No figure" in str(n.message) for n in app._notifications)
+
+
+async def test_jump_to_category_and_year() -> None:
+    app = make_app(screen="ecommerce")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = theme_screen(app)
+        await press(pilot, "slash")
+        assert isinstance(app.screen, JumpView)
+        await press(pilot, *"own web", "enter")
+        assert screen.state.row == 1 and table_of(app).cursor_coordinate.row == 1
+        await press(pilot, "slash", *"2012", "enter")
+        assert screen.state.year == 2012
+        data = chart_of(app).data
+        assert data is not None and data.year == 2012
+        await press(pilot, "slash", *"1999", "enter")
+        assert screen.state.year == 2012
+        await press(pilot, "slash", *"no such thing", "enter")
+        assert screen.state.row == 1
+        await press(pilot, "slash", "q", "escape")
+        assert isinstance(app.screen, ThemeScreen) and screen.state.row == 1
+
+
+async def test_export_writes_new_files_never_overwriting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    existing = tmp_path / "ikt-ecommerce-total-NO.csv"
+    existing.write_text("keep me\n")
+    app = make_app(screen="ecommerce")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "e")
+        await press(pilot, "e")
+    assert existing.read_text() == "keep me\n"
+    second, third = (
+        tmp_path / "ikt-ecommerce-total-NO-2.csv",
+        tmp_path / "ikt-ecommerce-total-NO-3.csv",
+    )
+    assert second.exists() and third.exists()
+    with second.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {"ec_sales_web", "eu_e_awsell"} <= {r["indicator"] for r in rows}
+    web_2012 = [r for r in rows if r["indicator"] == "ec_sales_web" and r["ref_year"] == "2012"]
+    assert web_2012[0]["value"] == "25"
+    assert second.read_bytes() == third.read_bytes()
+
+
+async def test_copy_key_copies_figure_with_source(
+    monkeypatch: pytest.MonkeyPatch, dataset: Dataset
+) -> None:
+    copied: list[str] = []
+    monkeypatch.setattr(IktApp, "copy_to_clipboard", lambda self, text: copied.append(text))
+    app = make_app(screen="ecommerce", year=2012)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "down", "y")
+    source = dataset.sources["digi-2013"]
+    assert copied == [
+        f"Sales via own website 2012: 25% ({source.publisher}, {source.title}, {source.url})"
+    ]
+
+
+async def test_help_lists_every_binding() -> None:
+    app = make_app(screen="policy")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpView)
+        text = app.screen.query_one("#help-text").render().plain  # type: ignore[attr-defined]
+        for binding in [*ThemeScreen.BINDINGS, *IktApp.BINDINGS]:
+            assert isinstance(binding, Binding)
+            assert binding.id and binding.description
+            assert binding.description in text, binding.description
+        assert "← h" in text and "1 Social media" in text
+        await press(pilot, "q")
+        assert isinstance(app.screen, ThemeScreen)
+
+
+def test_no_ctrl_keys_and_every_binding_has_id_and_description() -> None:
+    from tui.app.jump import JumpView
+
+    for binding in [
+        *ThemeScreen.BINDINGS,
+        *IktApp.BINDINGS,
+        *SourcesView.BINDINGS,
+        *HelpView.BINDINGS,
+        *JumpView.BINDINGS,
+    ]:
+        assert isinstance(binding, Binding)
+        assert binding.id and binding.description
+        assert "ctrl" not in binding.key
+
+
+async def test_quit_and_escape() -> None:
+    app = make_app(screen="ecommerce")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "q")
+    assert app.return_code == 0 and not app.is_running
+    app = make_app(screen="ecommerce")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "escape")
+    assert not app.is_running
+
+
+async def test_mouse_click_selects_cell() -> None:
+    app = make_app(screen="ecommerce")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        await pilot.click(table, offset=(2, 3))  # third row: EDI, on the category column
+        await settle(pilot)
+        screen = theme_screen(app)
+        assert screen.state.row == 2
+        assert table.cursor_coordinate.column >= screen.view.label_columns  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_every_other_key_on_every_screen(
+    theme: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dataset: Dataset
+) -> None:
+    """c, L, s, y, e, /, ?, g and b on each screen: each one visibly does its job."""
+    monkeypatch.chdir(tmp_path)
+    copied: list[str] = []
+    app = make_app(screen=theme)
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = theme_screen(app)
+        figure = screen.view.figure(screen.state.row, screen.state.year)
+        assert figure is not None  # the start is a cell with a figure
+
+        await press(pilot, "c")
+        assert screen.state.chart == "line" and chart_of(app).data.mode == "line"  # type: ignore[union-attr]
+        await press(pilot, "c")
+        assert chart_of(app).data.mode == "bars"  # type: ignore[union-attr]
+
+        english = cell(app, 0, 0)
+        await press(pilot, "L")
+        assert cell(app, 0, 0) != english and screen.state.lang == "nb"
+        await press(pilot, "L")
+        assert cell(app, 0, 0) == english
+
+        await press(pilot, "s")
+        assert isinstance(app.screen, SourcesView) and app.screen.figure == figure
+        await press(pilot, "escape")
+
+        await press(pilot, "y")
+        source = dataset.sources[figure.source_id]
+        assert len(copied) == 1 and copied[0].endswith(
+            f"({source.publisher}, {source.title}, {source.url})"
+        )
+
+        await press(pilot, "e")
+        assert [p.name for p in tmp_path.iterdir()] == [
+            f"ikt-{theme.replace('_', '-')}-total-NO.csv"
+        ]
+
+        await press(pilot, "slash")
+        assert isinstance(app.screen, JumpView)
+        await press(pilot, "escape", "question_mark")
+        assert isinstance(app.screen, HelpView)
+        await press(pilot, "escape")
+
+        await press(pilot, "g")  # the first category of every theme is an SSB figure
+        assert screen.state.compare is None
+        assert any("SSB figure" in str(n.message) for n in app._notifications)
+
+        await press(pilot, "b")
+        assert screen.state.breakdown == "size" and screen.view.groups is not None
+        assert cell(app, 0, 1) == dataset.labels.get("group", screen.view.rows[0].group, "en")
+
+
+async def test_keys_arriving_together_keep_their_order() -> None:
+    """A burst of keys (paste, tmux send-keys, fast typing) acts in the order typed."""
+    from textual import events
+
+    app = make_app(screen="social_media")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ("3", "down", "left", "left", "left", "2", "down", "down", "3"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        await pilot.pause(0.1)
+        await settle(pilot)
+        screen = theme_screen(app)
+        assert (screen.state.theme, screen.state.row, screen.state.year) == ("ecommerce", 1, 2012)
+        await press(pilot, "2")
+        assert theme_screen(app).state.row == 2

@@ -1,0 +1,32 @@
+"""Start the explorer; the command line calls this only when the interface is wanted."""
+
+from __future__ import annotations
+
+from tui.core.dataset import Dataset
+
+
+def run_app(
+    dataset: Dataset,
+    *,
+    screen: str,
+    year: int | None,
+    by: str,
+    lang: str,
+    ascii_mode: bool,
+    geo: str,
+) -> int:
+    """Run the explorer on `dataset` until the person quits; the exit status for the shell.
+
+    `screen` is a theme id (social_media, policy, ecommerce). Textual is imported here, not at
+    module level, so a one-shot command never pays for it.
+    """
+    from tui.app.app import IktApp
+
+    app = IktApp(
+        dataset, screen=screen, year=year, by=by, lang=lang, ascii_mode=ascii_mode, geo=geo
+    )
+    app.run()
+    from tui.app.fast_quit import exit_now
+
+    # the terminal is restored and every file written atomically: skip interpreter teardown
+    exit_now(app.return_code or 0)

@@ -1,0 +1,375 @@
+"""One screen class for every theme: title, table, chart, source line and the keys that drive them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Static
+
+from tui.app.plotdata import chart_data
+from tui.app.state import (
+    ViewState,
+    fit_year,
+    next_breakdown,
+    other_chart,
+    skipped_breakdowns,
+    step_index,
+    step_year,
+)
+from tui.app.table import FigureTable
+from tui.app.view import (
+    TableView,
+    available_breakdowns,
+    build_table,
+    compare_refusal,
+    copy_text,
+    initial_row_year,
+    jump_target,
+    source_line,
+    title_text,
+)
+from tui.app.words import say
+from tui.core.export import export_stem, write_slice_csv
+from tui.core.text import literal
+
+if TYPE_CHECKING:
+    from tui.app.app import IktApp
+    from tui.app.chart import FigureChart
+
+CHART_DELAY = 0.03
+FIRST_FRAME_GRACE = 0.04
+"""Seconds a chart redraw waits, so a held-down key redraws once per pause, not once per press."""
+
+
+def _key(keys: str, action: str, description: str, ident: str, *, show: bool = False) -> Binding:
+    return Binding(keys, action, description, id=ident, show=show, priority=True)
+
+
+class ThemeScreen(Screen[None]):
+    """Figures of one theme; the three themes are three instances of this class."""
+
+    # Textual declares these two as plain attributes (a ClassVar here would not type-check)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal"), (140, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-low"), (32, "-tall")]  # noqa: RUF012
+
+    # Every key is a priority binding: handled the moment it arrives, in the order typed, even
+    # when a key switches screens (a non-priority key would wait in the table's queue while the
+    # next arrow key ran first). DataTable's own arrow keys are overridden by the same rule.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _key("left,h", "year(-1)", "Previous year", "year-previous"),
+        _key("right,l", "year(1)", "Next year", "year-next"),
+        _key("up,k", "category(-1)", "Previous category", "category-previous"),
+        _key("down,j", "category(1)", "Next category", "category-next"),
+        _key("home,circumflex_accent", "year_edge(0)", "First year", "year-first"),
+        _key("end,dollar_sign", "year_edge(1)", "Last year", "year-last"),
+        _key("1", "theme(0)", "Screen 1", "screen-1"),
+        _key("2", "theme(1)", "Screen 2", "screen-2"),
+        _key("3", "theme(2)", "Screen 3", "screen-3"),
+        _key("tab", "theme_step(1)", "Next screen", "screen-next"),
+        _key("shift+tab", "theme_step(-1)", "Previous screen", "screen-previous"),
+        _key("b", "breakdown", "Breakdown", "breakdown", show=True),
+        _key("c", "chart", "Bars/line", "chart", show=True),
+        _key("g", "compare", "Countries", "compare", show=True),
+        _key("s", "sources", "Source", "sources", show=True),
+        _key("slash", "jump", "Jump", "jump", show=True),
+        _key("e", "export", "Export CSV", "export"),
+        _key("y", "copy", "Copy figure", "copy"),
+        _key("L", "language", "Language", "language"),
+        _key("question_mark", "app.help", "Help", "help", show=True),
+        _key("q,escape", "back", "Back/quit", "back", show=True),
+    ]
+
+    def __init__(self, theme: str, app: IktApp) -> None:
+        super().__init__(name=theme, classes=f"theme-{theme}")
+        self.ikt = app
+        available = available_breakdowns(app.dataset, theme, app.geo)
+        self.state = ViewState(
+            theme=theme,
+            lang=app.lang,
+            geo=app.geo,
+            breakdown=app.breakdown if app.breakdown in available else "total",
+        )
+        self.view: TableView = build_table(app.dataset, self.state)
+        self.state.year = initial_row_year(self.view, app.start_year)
+        self._chart_timer: Timer | None = None
+        self._started = False
+
+    # --- layout
+    def compose(self) -> ComposeResult:
+        yield Static(id="title", markup=False)
+        yield Static(id="scope", markup=False)
+        with Container(id="body"):
+            yield FigureTable(id="table", ascii_mode=self.ikt.ascii_mode)
+            yield Static(
+                say("chart_waiting", self.state.lang),
+                id="chart",
+                classes="placeholder",
+                markup=False,
+            )
+        yield Static(id="source", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_class(self.ikt.ascii_mode, "-ascii")
+        self._started = True
+        self.reload(self.view)
+        # plotext costs ~60 ms to import: let the first frame reach the terminal before that
+        self.call_after_refresh(lambda: self.set_timer(FIRST_FRAME_GRACE, self._mount_chart))
+
+    def on_screen_resume(self) -> None:
+        """Back on this screen: follow a language switched elsewhere and a resized terminal."""
+        if self.state.lang != self.ikt.lang:
+            self.state.lang = self.ikt.lang
+            self.reload()
+        else:
+            self.on_resize()
+
+    async def _mount_chart(self) -> None:
+        """Import plotext and mount the chart only after the first frame is on screen."""
+        from tui.app.chart import FigureChart
+
+        placeholder = self.query_one("#chart")
+        chart = FigureChart(ascii_mode=self.ikt.ascii_mode, lang=self.state.lang, id="chart")
+        await placeholder.remove()
+        await self.query_one("#body").mount(chart)
+        self._draw_chart()
+
+    @property
+    def chart(self) -> FigureChart | None:
+        """The chart widget once mounted, else None."""
+        from textual.css.query import NoMatches
+
+        try:
+            widget = self.query_one("#chart")
+        except NoMatches:
+            return None
+        return None if widget.has_class("placeholder") else cast("FigureChart", widget)
+
+    @property
+    def chart_settled(self) -> bool:
+        """True when the chart is mounted and no redraw is waiting."""
+        return self.chart is not None and self._chart_timer is None
+
+    def _column_widths(self, view: TableView) -> tuple[int, int]:
+        """Label and group column widths: room for the names, but years keep most of it."""
+        width = self.app.size.width
+        if width >= 140:
+            width //= 2
+        years_room = width - 9 * len(view.years) - 4
+        longest = max((len(label) for label in view.labels), default=12) + 1
+        label = max(12, min(longest, max(width * 2 // 5, min(60, years_room))))
+        group = max(8, min(18, width // 6))
+        return label, group
+
+    # --- redrawing
+    def reload(self, view: TableView | None = None) -> None:
+        """New table (theme, breakdown, language or comparison changed); keeps the selection."""
+        state = self.state
+        self.view = view = view or build_table(self.ikt.dataset, state)
+        state.row = step_index(state.row, 0, len(view.rows))
+        state.year = fit_year(view.years, state.year)
+        if not self._started:
+            return  # keys pressed before the first frame: on_mount shows the result
+        self.set_class(state.comparing, "-comparing")
+        label_width, group_width = self._column_widths(view)
+        self.query_one(FigureTable).load(view, state.lang, label_width, group_width)
+        self.select()
+
+    def select(self) -> None:
+        """Show the current selection: cursor, title, source line; the chart follows shortly."""
+        if not self._started:
+            return
+        app = self.ikt
+        self.query_one(FigureTable).select(self.state.row, self.state.year)
+        self.query_one("#title", Static).update(
+            Text(title_text(app.dataset, self.state, app.ascii_mode))
+        )
+        self.query_one("#scope", Static).update(Text(say("scope", self.state.lang)))
+        self.query_one("#source", Static).update(
+            Text(source_line(app.dataset, self.view, self.state, app.ascii_mode))
+        )
+        self._schedule_chart()
+
+    def _schedule_chart(self) -> None:
+        if self.chart is None or self._chart_timer is not None:
+            return
+        self._chart_timer = self.set_timer(CHART_DELAY, self._draw_chart)
+
+    def _draw_chart(self) -> None:
+        self._chart_timer = None
+        chart = self.chart
+        if chart is None:
+            return
+        chart.show(chart_data(self.ikt.dataset, self.view, self.state), self.state.lang)
+
+    def on_resize(self) -> None:
+        """A new terminal width can give the names more or less room: rebuild only then."""
+        if self._started:
+            table = self.query_one(FigureTable)
+            label_width, _group = self._column_widths(self.view)
+            if table.columns and table.ordered_columns[0].width != label_width:
+                self.reload()
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        """Follow the mouse: a click moves the cursor, the selection follows it."""
+        table = self.query_one(FigureTable)
+        view = self.view
+        if event.coordinate != table.cursor_coordinate:
+            return  # an old message from a rebuild: the cursor has moved on since
+        row, column = event.coordinate
+        year_index = column - view.label_columns
+        year = view.years[year_index] if 0 <= year_index < len(view.years) else self.state.year
+        if (row, year) != (self.state.row, self.state.year) or year_index < 0:
+            self.state.row, self.state.year = row, year
+            self.select()
+
+    # --- actions
+    def action_year(self, step: int) -> None:
+        self.state.year = step_year(self.view.years, self.state.year, step)
+        self.select()
+
+    def action_year_edge(self, last: int) -> None:
+        if self.view.years:
+            self.state.year = self.view.years[-1 if last else 0]
+            self.select()
+
+    def action_category(self, step: int) -> None:
+        self.state.row = step_index(self.state.row, step, len(self.view.rows))
+        self.select()
+
+    def action_theme(self, index: int) -> None:
+        self.ikt.show_theme_at(index)
+
+    def action_theme_step(self, step: int) -> None:
+        self.ikt.step_theme(self.state.theme, step)
+
+    def action_breakdown(self) -> None:
+        dataset, state = self.ikt.dataset, self.state
+        if state.comparing:
+            self.notify(say("compare_leave_first", state.lang), markup=False)
+            return
+        available = available_breakdowns(dataset, state.theme, state.geo)
+        target = next_breakdown(state.breakdown, available)
+        skipped = skipped_breakdowns(state.breakdown, target)
+        if skipped:
+            theme = literal(dataset.labels.get("theme", state.theme, state.lang))
+            names = ", ".join(
+                literal(dataset.labels.get("breakdown", b, state.lang)) for b in skipped
+            )
+            self.notify(
+                f"{names}: {theme} {say('breakdown_none', state.lang)} "
+                f"{literal(dataset.labels.get('geo', state.geo, state.lang))}",
+                markup=False,
+            )
+        if target == state.breakdown:
+            return
+        indicator = self.view.rows[state.row].indicator if self.view.rows else None
+        state.breakdown = target
+        view = build_table(dataset, state)
+        rows = [r.indicator for r in view.rows]
+        state.row = rows.index(indicator) if indicator in rows else 0
+        self.reload(view)
+
+    def action_chart(self) -> None:
+        self.state.chart = other_chart(self.state.chart)
+        self._schedule_chart()
+
+    def action_compare(self) -> None:
+        state, view = self.state, self.view
+        if not view.rows:
+            return
+        if state.compare is not None:
+            self._leave_compare()
+            return
+        row = view.rows[state.row]
+        refusal = compare_refusal(self.ikt.dataset, row, state.lang)
+        if refusal is not None:
+            self.notify(refusal, markup=False, severity="warning")
+            return
+        state.compare, state.return_row = row, state.row
+        view = build_table(self.ikt.dataset, state)
+        geos = [r.geo for r in view.rows]
+        state.row = geos.index(state.geo) if state.geo in geos else 0
+        self.reload(view)
+
+    def _leave_compare(self) -> None:
+        self.state.compare = None
+        self.state.row = self.state.return_row
+        self.reload()
+
+    def action_sources(self) -> None:
+        from tui.app.sources_view import SourcesView
+
+        figure = self.view.figure(self.state.row, self.state.year)
+        if figure is None:
+            self.notify(say("nothing_selected", self.state.lang), markup=False)
+            return
+        self.app.push_screen(
+            SourcesView(self.ikt.dataset, self.view, self.state, figure, self.ikt.ascii_mode)
+        )
+
+    def action_jump(self) -> None:
+        from tui.app.jump import JumpView
+
+        self.app.push_screen(JumpView(self.state.lang, self.ikt.ascii_mode), self._jump_to)
+
+    def _jump_to(self, query: str | None) -> None:
+        if not query:
+            return
+        target = jump_target(query, self.view, self.state.row)
+        lang = self.state.lang
+        if target is None:
+            self.notify(
+                f"{say('no_match', lang)} {literal(query)!r}", markup=False, severity="warning"
+            )
+        elif target[0] == "no-year":
+            self.notify(f"{say('year_absent', lang)} {target[1]}", markup=False, severity="warning")
+        elif target[0] == "year":
+            self.state.year = target[1]
+            self.select()
+        else:
+            self.state.row = target[1]
+            self.select()
+
+    def action_export(self) -> None:
+        state, view = self.state, self.view
+        if state.compare is not None:
+            compared = state.compare.indicator
+            if state.compare.group != "total":
+                compared += f"-{state.compare.group}"
+            stem = export_stem(state.theme, "compare", compared)
+        else:
+            stem = export_stem(state.theme, state.breakdown, state.geo)
+        try:
+            path = write_slice_csv(self.ikt.dataset, view.slice, Path.cwd(), stem, state.lang)
+        except OSError as err:
+            self.notify(literal(str(err)), markup=False, severity="error")
+            return
+        self.notify(f"{say('exported', state.lang)} {literal(str(path))}", markup=False)
+
+    def action_copy(self) -> None:
+        text = copy_text(self.ikt.dataset, self.view, self.state)
+        if text is None:
+            self.notify(say("nothing_selected", self.state.lang), markup=False)
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(f"{say('copied', self.state.lang)}: {text}", markup=False)
+
+    def action_language(self) -> None:
+        self.ikt.toggle_lang()
+        self.state.lang = self.ikt.lang
+        self.reload()
+        self.notify(say("language", self.state.lang), markup=False)
+
+    def action_back(self) -> None:
+        if self.state.comparing:
+            self._leave_compare()
+        else:
+            self.app.exit()

@@ -1,0 +1,99 @@
+"""The interface's own words in bokmål and English; names of data come from the dataset's labels."""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    "embedded": ("innebygd øyeblikksbilde", "embedded snapshot"),
+    "compare": ("Land sammenlignet", "Countries compared"),
+    "scope": (
+        "Eurostat, foretak med minst 10 sysselsatte, unntatt finanssektoren",
+        "Eurostat, enterprises with 10+ persons employed, excluding the financial sector",
+    ),
+    "no_data": ("ingen tall", "no figures"),
+    "no_figure": ("ingen tall for dette året", "no figure for this year"),
+    "since": ("siden", "since"),
+    "corroborating": ("bekreftet av", "corroborating"),
+    "disagrees": ("avviker", "disagrees"),
+    "missing": ("mangler", "missing"),
+    "other_unit": ("annen enhet", "other unit"),
+    "other_key": ("* annen serie, populasjon eller enhet", "* other series, base or unit"),
+    "bars": ("Søyler", "Bars"),
+    "line": ("Linje", "Line"),
+    "of": ("av", "of"),
+    "source": ("Kilde", "Source"),
+    "sources": ("Kilder", "Sources"),
+    "reference_year": ("Referanseår", "Reference year"),
+    "survey_year": ("Undersøkelsesår", "Survey year"),
+    "period_january": ("januar i undersøkelsesåret", "January of the survey year"),
+    "period_previous_year": (
+        "kalenderåret før undersøkelsen",
+        "the calendar year before the survey",
+    ),
+    "status": ("Status", "Status"),
+    "base": ("Populasjon", "Base population"),
+    "series": ("Serie", "Series"),
+    "unit": ("Enhet", "Unit"),
+    "note": ("Merknad", "Note"),
+    "change": ("Endring", "Change"),
+    "role_primary": ("hovedkilde", "primary"),
+    "role_corroborating": ("bekrefter", "corroborating"),
+    "role_disagreeing": ("avviker", "disagreeing"),
+    "gives": ("oppgir", "gives"),
+    "scope_of_source": ("Omfang", "Scope"),
+    "released": ("publisert", "released"),
+    "help_title": ("Taster", "Keys"),
+    "screens": ("Skjermer", "Screens"),
+    "close": ("Esc eller q lukker", "Esc or q closes"),
+    "jump_prompt": (
+        "Hopp til kategori (del av navnet) eller år (fire sifre), Enter",
+        "Jump to a category (part of its name) or a year (four digits), Enter",
+    ),
+    "no_match": ("Ingen kategori eller år passer til", "No category or year matches"),
+    "year_absent": ("Tabellen har ikke året", "The table has no year"),
+    "exported": ("Lagret", "Saved"),
+    "copied": ("Kopiert", "Copied"),
+    "nothing_selected": ("Ingen tall er valgt", "No figure is selected"),
+    "breakdown_none": ("har ingen tall for", "has no figures for"),
+    "compare_ssb": (
+        "er et SSB-tall; land kan bare sammenlignes på Eurostat-tall",
+        "is an SSB figure; countries can be compared only on Eurostat figures",
+    ),
+    "compare_one": (
+        "har tall for bare ett land",
+        "has figures for only one country",
+    ),
+    "compare_try": ("andre land har tall med b", "other countries have figures with b"),
+    "compare_leave_first": (
+        "Avslutt sammenligningen med g først",
+        "Leave the comparison with g first",
+    ),
+    "theme_none": ("Ingen tall for", "No figures for"),
+    "language": ("Språk: bokmål", "Language: English"),
+    "chart_waiting": ("diagram …", "chart …"),
+    "chart_small": ("for lite plass til diagrammet", "too small for the chart"),
+    "chart_none": ("ingen tall å tegne", "no figures to draw"),
+    "group": ("Gruppe", "Group"),
+    "category": ("Kategori", "Category"),
+    "country": ("Land", "Country"),
+}
+
+REASONS: dict[str, str] = {
+    "no value": "ingen verdi",
+    "no earlier figure": "ingen tidligere tall",
+    "not comparable: different source series": "ikke sammenlignbart: annen kildeserie",
+    "not comparable: different base population": "ikke sammenlignbart: annen populasjon",
+    "not comparable: different unit": "ikke sammenlignbart: annen enhet",
+    "not comparable: a lower bound, not a value": "ikke sammenlignbart: nedre grense, ikke et tall",
+    "not comparable: break in series": "ikke sammenlignbart: brudd i tidsserien",
+}
+
+
+def say(key: str, lang: str) -> str:
+    """One interface word or phrase in the given language."""
+    nb, en = WORDS[key]
+    return nb if lang == "nb" else en
+
+
+def reason(text: str, lang: str) -> str:
+    """Why a change cannot be given, in the given language (the core words it in English)."""
+    return REASONS.get(text, text) if lang == "nb" else text

@@ -1,0 +1,86 @@
+"""Write what a table shows to a CSV file that never replaces an existing one."""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+from tui.core.dataset import Dataset
+from tui.core.model import Slice
+
+EXPORT_COLUMNS = (
+    "theme",
+    "indicator",
+    "label",
+    "geo",
+    "breakdown",
+    "group",
+    "ref_year",
+    "survey_year",
+    "value",
+    "status",
+    "unit",
+    "base",
+    "series",
+    "source_id",
+    "source_url",
+)
+MAX_TRIES = 10_000
+
+
+def export_stem(theme: str, breakdown: str, geo: str) -> str:
+    """'ikt-ecommerce-total-NO': the file name a table's export starts from."""
+    return "-".join(("ikt", theme.replace("_", "-"), breakdown, geo))
+
+
+def write_slice_csv(
+    dataset: Dataset, table: Slice, directory: Path, stem: str, lang: str = "nb"
+) -> Path:
+    """Write one line per figure of `table` (those with a missing symbol too) to a new file.
+
+    The file is `stem.csv`, else `stem-2.csv`, `stem-3.csv`...: created with O_EXCL, so an
+    existing file is never overwritten, even by another process writing at the same moment.
+    Values are written exactly as published; a missing value is empty with its status symbol.
+    """
+    handle = None
+    path = directory / f"{stem}.csv"
+    for number in range(1, MAX_TRIES + 1):
+        path = directory / (f"{stem}.csv" if number == 1 else f"{stem}-{number}.csv")
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            continue
+        handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        break
+    if handle is None:
+        raise FileExistsError(f"{directory}: no free name for {stem}.csv")
+    with handle:
+        writer = csv.writer(handle)
+        writer.writerow(EXPORT_COLUMNS)
+        for row in table.rows:
+            label = dataset.labels.get("indicator", row.indicator, lang)
+            for year in table.years:
+                figure = table.get(row, year)
+                if figure is None:
+                    continue
+                writer.writerow(
+                    (
+                        figure.theme,
+                        figure.indicator,
+                        label,
+                        figure.geo,
+                        figure.breakdown,
+                        figure.group,
+                        figure.ref_year,
+                        figure.survey_year,
+                        figure.value_text,
+                        figure.status,
+                        figure.unit,
+                        figure.base,
+                        figure.series,
+                        figure.source_id,
+                        dataset.sources[figure.source_id].url,
+                    )
+                )
+    return path
