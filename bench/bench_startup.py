@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pty_driver import median, spawn  # noqa: E402
+from pty_driver import median, spawn
 
 HERE = Path(__file__).resolve().parent
 PY = sys.executable
