@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import App, ComposeResult
+from textual.binding import BindingType
 from textual.widgets import Static
 
 
 class BareApp(App[None]):
     """Nothing but Textual itself, to compare the explorer's start-up and redraws against."""
 
-    BINDINGS = [("right", "bump", "Bump"), ("q", "quit", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [("right", "bump", "Bump"), ("q", "quit", "Quit")]
 
     def __init__(self) -> None:
         super().__init__()
