@@ -77,11 +77,13 @@ def run_open(args: argparse.Namespace) -> int:
     from tui.app.run import run_app
     from tui.cli_commands import _utf8
 
+    # open on the first breakdown that has figures: many tables have no all-sizes total
+    by = next(b for b in ("total", "size", "industry") if dataset.years(breakdown=b))
     return run_app(
         dataset,
         screen="file",
         year=None,
-        by="total",
+        by=by,
         lang=lang,
         ascii_mode=bool(args.ascii) or not _utf8(sys.stdout),
         geo=dataset.geos()[0],

@@ -90,7 +90,7 @@ def test_open_hands_the_file_to_the_explorer(run: Run, monkeypatch: pytest.Monke
     monkeypatch.setattr("tui.app.run.run_app", fake_run_app)
     result = run("open", str(FIXTURES / "estat_sdmx_flavour.tsv"), "--lang", "en")
     assert result.code == 0, result.err
-    assert seen["screen"] == "file" and seen["lang"] == "en"
+    assert seen["screen"] == "file" and seen["lang"] == "en" and seen["by"] == "total"
     assert seen["geo"] in ("NO", "SE")
 
 
@@ -131,3 +131,11 @@ def test_update_without_network_is_one_line_exit_1(
 def test_update_bad_arguments_exit_2(run: Run, argv: list[str], problem: str) -> None:
     result = run(*argv)
     assert result.code == 2 and problem in result.err
+
+
+def test_open_starts_on_a_breakdown_with_figures(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, object] = {}
+    monkeypatch.setattr("tui.app.run.run_app", lambda dataset, **kw: seen.update(kw) or 0)
+    result = run("open", str(FIXTURES / "ssb_10974_v2.json"))
+    assert result.code == 0, result.err
+    assert seen["by"] == "size"  # this table has no all-sizes total
