@@ -123,7 +123,11 @@ def main() -> int:
     for cols, rows in ((80, 24), (200, 60)):
         keys[f"ikt {cols}x{rows}"] = redraws(IKT, IKT_MARKER, cols, rows)
         keys[f"bare {cols}x{rows}"] = redraws(BARE, BARE_MARKER, cols, rows)
-    print("key press to end of redraw (median of 20, in a pty), and settle time after a held key")
+    print(
+        "key press to the last byte written after it (median of 20, in a pty; this includes the"
+        " repaints Textual\nfollows a layout change with), and settle time after a held key;"
+        " bench/bench_keys.py times the frame itself"
+    )
     for name, row in keys.items():
         print(
             f"  {name:13} press {row['press'] * 1000:6.1f} ms (max {row['press_max'] * 1000:.1f})"

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
-from tui.cli_args import CliError, Handler, build_parser, explorer_options_given
+from tui.cli_args import CliError, Handler, explorer_options_given, parse_arguments
 from tui.core.text import literal
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run `ikt` with `argv` (default: the process arguments) and return the exit code."""
+    """Run `ikt` with `argv` (default: the process arguments) and return the exit code.
+
+    Start-up allocates tens of thousands of long-lived objects (Textual, the figures), and the
+    cyclic garbage collector would scan them again and again before the first frame. It is
+    paused until then: one-shot commands resume it at once, the explorer after its first frame
+    (`IktApp.first_frame_drawn`).
+    """
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        args = build_parser().parse_args(argv)
+        args = parse_arguments(argv)
+        if args.command and collecting:
+            gc.enable()
         given = explorer_options_given(args)
         if args.command and given:
             raise CliError(
@@ -31,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 1
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _silence_stdout() -> None:

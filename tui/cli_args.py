@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
@@ -85,6 +85,8 @@ def _invalid(what: str, value: str, listing: str, table: Mapping[str, str] | Non
         wanted = _fold(value)
         close = [w for w in table if wanted and w.startswith(wanted)][:1]
         cutoff = 0.5 if len(wanted) <= 3 else 0.6  # short codes: SW -> SE
+        import difflib  # only when a value is wrong
+
         close = close or difflib.get_close_matches(wanted, list(table), n=1, cutoff=cutoff)
         if close:
             message += f"; did you mean {table[close[0]]}?"
@@ -178,8 +180,35 @@ def resolve_years(dataset: Dataset, value: str | None) -> tuple[int, int] | None
 # --- the parser: the explorer's options, then one function per command
 
 
-def build_parser() -> Parser:
-    """The whole `ikt` parser; each command adds itself through one function in SUBCOMMANDS."""
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line, as `build_parser().parse_args(argv)` reads it.
+
+    Opening the explorer is the common case and every millisecond of its start-up shows, so a
+    command line without a command word is first read by the top-level parser alone, without
+    building the parsers of the five commands. Only a clean reading is kept: help, an unknown
+    word, a leftover argument or any error goes to the whole parser, which answers as always.
+    """
+    words = sys.argv[1:] if argv is None else list(argv)
+    if not any(word in COMMAND_WORDS or word in ("-h", "--help", "--version") for word in words):
+        try:
+            args, rest = build_parser(commands=False).parse_known_args(words)
+        except CliError:
+            pass
+        else:
+            if not rest:
+                return args
+    return build_parser().parse_args(words)
+
+
+COMMAND_WORDS = frozenset({"list", "show", "get", "open", "update"})
+"""Every command name; build_parser checks that its commands are exactly these."""
+
+
+def build_parser(commands: bool = True) -> Parser:
+    """The whole `ikt` parser; each command adds itself through one function in SUBCOMMANDS.
+
+    With `commands=False`, only the explorer's options (for `parse_arguments`).
+    """
     parser = Parser(
         prog="ikt",
         description="Explore Statistics Norway's figures on how Norwegian enterprises use social\n"
@@ -214,11 +243,15 @@ def build_parser() -> Parser:
         help="ASCII only (automatic when the terminal is not UTF-8)",
     )
     parser.set_defaults(handler=_explorer_handler())
-    commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
+    subparsers = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     from tui.cli_files import add_open, add_update
 
     for add in (*SUBCOMMANDS, add_open, add_update):
-        add(commands)
+        add(subparsers)
+    assert set(subparsers.choices) == COMMAND_WORDS, "COMMAND_WORDS must name every command"
     return parser
 
 

@@ -22,7 +22,6 @@ from tui.cli_args import (
     theme_word,
 )
 from tui.cli_files import file_dataset, with_cache
-from tui.cli_output import render
 from tui.cli_reports import (
     Line,
     compared_lines,
@@ -107,6 +106,8 @@ def run_list(args: argparse.Namespace) -> int:
         report = themes_report(dataset, lang)
     else:
         report = indicators_report(dataset, resolve_theme(dataset, args.theme), lang)
+    from tui.cli_output import render
+
     render(report, fmt, sys.stdout, sys.stderr)
     return 0
 
@@ -153,6 +154,8 @@ def run_show(args: argparse.Namespace) -> int:
         missing = [g for g in geos if not any(row.geo == g for row, _cells in lines)]
         if missing:
             note(f"no Eurostat figures for {theme_word(theme)} in {', '.join(missing)}")
+    from tui.cli_output import render
+
     render(table_report(dataset, theme, breakdown, geos, lines, lang), fmt, sys.stdout, sys.stderr)
     return 0
 
@@ -196,6 +199,8 @@ def run_get(args: argparse.Namespace) -> int:
                 + (f" in {year}" if year is not None else "")
             )
     report = figures_report(dataset, indicator, group, geos, figures, lang)
+    from tui.cli_output import render
+
     render(report, fmt, sys.stdout, sys.stderr)
     return 0
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from tui.cli_args import span, theme_word
-from tui.cli_output import Column, Report
 from tui.core.dataset import Dataset
 from tui.core.model import Figure, Row, Slice
 from tui.core.numbers import format_number, format_value
@@ -17,6 +16,9 @@ from tui.core.records import (
     indicator_record,
     theme_record,
 )
+
+if TYPE_CHECKING:  # the explorer needs theme_lines only: the output code loads with a report
+    from tui.cli_output import Report
 
 Line = tuple[Row, dict[int, Figure]]  # one table row with its figures by reference year
 
@@ -97,6 +99,8 @@ def _lines(table: Slice) -> list[Line]:
 
 
 def themes_report(dataset: Dataset, lang: str) -> Report:
+    from tui.cli_output import Column, Report
+
     records = [theme_record(dataset, theme, lang) for theme in dataset.themes()]
     columns = [
         Column(word("theme", lang)),
@@ -117,6 +121,8 @@ def themes_report(dataset: Dataset, lang: str) -> Report:
 
 
 def indicators_report(dataset: Dataset, theme: str, lang: str) -> Report:
+    from tui.cli_output import Column, Report
+
     records = [indicator_record(dataset, ind, lang) for ind in dataset.theme_indicators(theme)]
     columns = [
         Column("Id"),
@@ -141,6 +147,8 @@ def table_report(
     dataset: Dataset, theme: str, breakdown: str, geos: list[str], lines: list[Line], lang: str
 ) -> Report:
     """Indicators (and group, country) down, reference years across; one record per figure."""
+    from tui.cli_output import Column, Report
+
     labels = dataset.labels
     years = sorted({year for _row, cells in lines for year in cells})
     compared = len(geos) > 1
@@ -178,6 +186,8 @@ def figures_report(
     dataset: Dataset, indicator: str, group: str, geos: list[str], figures: list[Figure], lang: str
 ) -> Report:
     """One indicator's figures with status, base and source, the sources spelled out below."""
+    from tui.cli_output import Column, Report
+
     labels = dataset.labels
     compared = len(geos) > 1
     survey = any(f.survey_year != f.ref_year for f in figures)

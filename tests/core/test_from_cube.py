@@ -36,9 +36,13 @@ def test_values_survive_the_mapping_exactly() -> None:
     by_key = {(f.indicator, f.geo, f.group, f.ref_year): f for f in data.figures}
     for codes, value, status in cube.cells():
         named = dict(zip((d.id for d in cube.dimensions), codes, strict=True))
-        matches = [f for (ind, geo, _g, year), f in by_key.items()
-                   if ind.startswith(named["indic_is"]) and geo == named["geo"]
-                   and year == int(named["TIME_PERIOD"])]
+        matches = [
+            f
+            for (ind, geo, _g, year), f in by_key.items()
+            if ind.startswith(named["indic_is"])
+            and geo == named["geo"]
+            and year == int(named["TIME_PERIOD"])
+        ]
         assert matches
         if value is None:
             assert any(f.missing for f in matches)
@@ -56,9 +60,12 @@ def test_a_table_without_years_is_refused() -> None:
     cube = read_table(FIXTURES / "ssb_10974_v2.json")
     from dataclasses import replace
 
-    no_time = replace(cube, dimensions=tuple(replace(d, role=None) if d.role == "time" else d
-                                             for d in cube.dimensions))
-    renamed = replace(no_time, dimensions=tuple(replace(d, id="X" + d.id) for d in
-                                                no_time.dimensions))
+    no_time = replace(
+        cube,
+        dimensions=tuple(replace(d, role=None) if d.role == "time" else d for d in cube.dimensions),
+    )
+    renamed = replace(
+        no_time, dimensions=tuple(replace(d, id="X" + d.id) for d in no_time.dimensions)
+    )
     with pytest.raises(ValueError, match="no time dimension"):
         classify(renamed)

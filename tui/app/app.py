@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import sys
 from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
+from textual._time import get_time
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
@@ -17,6 +21,9 @@ from tui.app.words import say
 from tui.core.dataset import Dataset
 from tui.core.model import THEMES
 from tui.core.text import literal
+
+KEY_TIMINGS_ENV = "IKT_KEY_TIMINGS"
+"""A file to append, per key, the milliseconds from the key's arrival to the frame after it."""
 
 
 class IktApp(App[int]):
@@ -39,6 +46,12 @@ class IktApp(App[int]):
         ascii_mode: bool = False,
         geo: str = "NO",
     ) -> None:
+        present = dataset.themes()
+        self.themes = [t for t in THEMES if t in present] or present
+        self.start_theme = screen if screen in self.themes else self.themes[0]
+        # The app starts in the first screen's mode: switching to it from Textual's default
+        # mode on mount would hold the first frame back (switch_mode delays updates 50 ms).
+        self.DEFAULT_MODE = self.start_theme  # type: ignore[misc]  # read by App.__init__ only
         super().__init__()
         self.dataset = dataset
         self.lang = lang if lang in ("nb", "en") else default_lang()
@@ -46,16 +59,49 @@ class IktApp(App[int]):
         self.geo = geo
         self.breakdown = by
         self.start_year = year
-        present = dataset.themes()
-        self.themes = [t for t in THEMES if t in present] or present
-        self.start_theme = screen if screen in self.themes else self.themes[0]
+        self.resume_gc = False
+        """True when garbage collection was paused for start-up and waits for the first frame."""
+        self.started = False
+        """True once the first screen has drawn its first frame."""
+        self.key_timings = os.environ.get(KEY_TIMINGS_ENV) or None
         for theme in self.themes:
             self.add_mode(theme, partial(ThemeScreen, theme, self))
 
-    def on_mount(self) -> None:
-        if self.ascii_mode:
-            self.add_class("-ascii")
-        self.switch_mode(self.start_theme)
+    def on_load(self) -> None:
+        """Style the app itself before its first screen is built.
+
+        Textual styles the app only after that screen has mounted and drawn, and then restyles
+        every widget with all CSS parsed again: the screen is styled right the first time here.
+        """
+        self.set_class(self.ascii_mode, "-ascii", update=False)
+        self.stylesheet.apply(self)
+
+    def first_frame_drawn(self) -> None:
+        """The first screen is on the terminal: resume garbage collection paused for start-up.
+
+        (`tui.cli.main` pauses it.) Everything allocated so far (modules, the figures, the
+        screen) lives as long as the app: frozen, later collections never scan it again, so
+        none of them pauses a key press for long.
+        """
+        self.started = True
+        if self.resume_gc:
+            self.resume_gc = False
+            gc.freeze()
+            gc.enable()
+
+    async def on_event(self, event: events.Event) -> None:
+        """With IKT_KEY_TIMINGS set, time each key from its arrival to the end of the next frame."""
+        if self.key_timings is None or not isinstance(event, events.Key):
+            await super().on_event(event)
+            return
+        arrived = event.time  # when the input thread read the key
+        await super().on_event(event)
+        self.call_after_refresh(self._log_key, event.key, arrived)
+
+    def _log_key(self, key: str, arrived: float) -> None:
+        assert self.key_timings is not None
+        with open(self.key_timings, "a", encoding="utf-8") as log:
+            log.write(f"{key}\t{(get_time() - arrived) * 1000:.2f}\n")
 
     # --- shared by the theme screens
     def show_theme_at(self, index: int) -> None:

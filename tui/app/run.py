@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from tui.core.dataset import Dataset
 
 
@@ -25,6 +27,8 @@ def run_app(
     app = IktApp(
         dataset, screen=screen, year=year, by=by, lang=lang, ascii_mode=ascii_mode, geo=geo
     )
+    # the command line paused garbage collection for start-up: resume it after the first frame
+    app.resume_gc = not gc.isenabled()
     app.run()
     from tui.app.fast_quit import exit_now
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Static
+from textual.visual import visualize
+from textual.widgets import DataTable, Static
 
-from tui.app.plotdata import chart_data
+from tui.app.keyline import KeyLine
 from tui.app.state import (
     ViewState,
     fit_year,
@@ -40,12 +43,18 @@ from tui.core.export import export_stem, write_slice_csv
 from tui.core.text import literal
 
 if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+
     from tui.app.app import IktApp
     from tui.app.chart import FigureChart
 
-CHART_DELAY = 0.03
+CHART_QUIET = 0.05
+"""Seconds between two chart redraws at least: a key press redraws the chart in the same frame as
+the table, unless the chart was drawn less than this long ago; then one redraw follows when the
+time is up, with the selection as it is then (a held-down key redraws it every CHART_QUIET)."""
 FIRST_FRAME_GRACE = 0.04
-"""Seconds a chart redraw waits, so a held-down key redraws once per pause, not once per press."""
+"""Seconds between the first frame and the chart's import in a terminal: Textual's writer thread
+needs the interpreter to write the frame out, and the import would hold it for ~60 ms."""
 
 
 def _key(keys: str, action: str, description: str, ident: str, *, show: bool = False) -> Binding:
@@ -89,6 +98,22 @@ class ThemeScreen(Screen[None]):
     def __init__(self, theme: str, app: IktApp) -> None:
         super().__init__(name=theme, classes=f"theme-{theme}")
         self.ikt = app
+        # Styles are applied once, at mount, and the first frame is drawn right after. Textual
+        # would restyle every widget up to three times before that (breakpoint and ASCII classes
+        # set on the first resize and on mount, the resume of a new screen) and parse all CSS
+        # twice more (a new screen counts as styled with out-of-date CSS): the classes are set
+        # here, and the screen is marked as styled with the app's current CSS, which it is
+        # (IktApp.on_load).
+        width, height = app.size
+        self.set_class(app.ascii_mode, "-ascii", update=False)
+        for dimension, breakpoints in (
+            (width, self.HORIZONTAL_BREAKPOINTS),
+            (height, self.VERTICAL_BREAKPOINTS),
+        ):
+            for name in self._get_breakpoint_classes(dimension, breakpoints):
+                self.add_class(name, update=False)
+        self._css_update_count = app._css_update_count
+        self._first_frame = False
         available = available_breakdowns(app.dataset, theme, app.geo)
         self.state = ViewState(
             theme=theme,
@@ -99,12 +124,17 @@ class ThemeScreen(Screen[None]):
         self.view: TableView = build_table(app.dataset, self.state)
         self.state.year = initial_row_year(self.view, app.start_year)
         self._chart_timer: Timer | None = None
+        self._chart_next = False  # a redraw is queued for right after the current key
+        self._chart_drawn_at = -CHART_QUIET
+        self._shown: dict[str, str] = {}  # the text in each line widget, by id
         self._started = False
 
     # --- layout
     def compose(self) -> ComposeResult:
-        yield Static(id="title", markup=False)
-        yield Static(id="scope", markup=False)
+        texts = self._texts()
+        self._shown = dict(texts)
+        yield Static(Text(texts["title"]), id="title", markup=False)
+        yield Static(Text(texts["scope"]), id="scope", markup=False)
         with Container(id="body"):
             yield FigureTable(id="table", ascii_mode=self.ikt.ascii_mode)
             yield Static(
@@ -113,15 +143,43 @@ class ThemeScreen(Screen[None]):
                 classes="placeholder",
                 markup=False,
             )
-        yield Static(id="source", markup=False)
-        yield Footer()
+        yield Static(Text(texts["source"]), id="source", markup=False)
+        yield KeyLine(id="keys")
 
     def on_mount(self) -> None:
-        self.set_class(self.ikt.ascii_mode, "-ascii")
         self._started = True
         self.reload(self.view)
+        self.call_after_refresh(self._first_frame_drawn)
+
+    def _compositor_refresh(self) -> None:
+        """Draw the screen, but not while Textual is still starting the app.
+
+        The app mounts its first screen inside a batch update, which throws away any frame drawn
+        before the batch ends: that screen is drawn once, in full, when the app's own message
+        loop starts (Textual would render it twice, the first time for nothing).
+        """
+        if not self.ikt.started and self.app._batch_count:
+            self._repaint_required = True
+            self.app.call_later(self.refresh)
+            return
+        super()._compositor_refresh()
+
+    def _first_frame_drawn(self) -> None:
+        if not self.ikt.started and self.app._batch_count:  # not drawn (see _compositor_refresh)
+            self.app.call_later(self.call_after_refresh, self._first_frame_drawn)
+            return
+        self._first_frame = True
+        self.ikt.first_frame_drawn()
         # plotext costs ~60 ms to import: let the first frame reach the terminal before that
-        self.call_after_refresh(lambda: self.set_timer(FIRST_FRAME_GRACE, self._mount_chart))
+        if self.app.is_headless:  # nothing to write out
+            self.call_later(self._mount_chart)
+        else:
+            self.set_timer(FIRST_FRAME_GRACE, self._mount_chart)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._first_frame:
+            event.refresh_styles = False  # a new screen: styled when its widgets were mounted
+        self.on_screen_resume()
 
     def on_screen_resume(self) -> None:
         """Back on this screen: follow a language switched elsewhere and a resized terminal."""
@@ -155,7 +213,7 @@ class ThemeScreen(Screen[None]):
     @property
     def chart_settled(self) -> bool:
         """True when the chart is mounted and no redraw is waiting."""
-        return self.chart is not None and self._chart_timer is None
+        return self.chart is not None and self._chart_timer is None and not self._chart_next
 
     def _column_widths(self, view: TableView) -> tuple[int, int]:
         """Label and group column widths: room for the names, but years keep most of it."""
@@ -186,27 +244,66 @@ class ThemeScreen(Screen[None]):
         """Show the current selection: cursor, title, source line; the chart follows shortly."""
         if not self._started:
             return
-        app = self.ikt
         self.query_one(FigureTable).select(self.state.row, self.state.year)
-        self.query_one("#title", Static).update(
-            Text(title_text(app.dataset, self.state, app.ascii_mode))
-        )
-        self.query_one("#scope", Static).update(Text(say("scope", self.state.lang)))
-        self.query_one("#source", Static).update(
-            Text(source_line(app.dataset, self.view, self.state, app.ascii_mode))
-        )
+        for ident, text in self._texts().items():
+            self._show_text(ident, text)
         self._schedule_chart()
 
-    def _schedule_chart(self) -> None:
-        if self.chart is None or self._chart_timer is not None:
+    def _texts(self) -> dict[str, str]:
+        """The title, scope and source line of the current selection, by widget id."""
+        app, state = self.ikt, self.state
+        return {
+            "title": title_text(app.dataset, state, app.ascii_mode),
+            "scope": say("scope", state.lang),
+            "source": source_line(app.dataset, self.view, state, app.ascii_mode),
+        }
+
+    def _show_text(self, ident: str, text: str) -> None:
+        """Put `text` in a line widget; lay the screen out again only when its height changes.
+
+        Title and source line are as high as their text wraps to, so Textual lays out the whole
+        screen on every update, and once more after that (the sizes it computes are reactive).
+        A key press mostly changes the words and not the number of lines: then a repaint does.
+        """
+        old = self._shown.get(ident)
+        if old == text:
             return
-        self._chart_timer = self.set_timer(CHART_DELAY, self._draw_chart)
+        self._shown[ident] = text
+        widget = self.query_one(f"#{ident}", Static)
+        content = Text(text)
+        width = widget.content_size.width
+        layout = True
+        if old is not None and width > 0:
+            styles = cast("RulesMap", widget.styles)  # what Textual passes for its own widgets
+            height = visualize(widget, content, markup=False).get_height(styles, width)
+            before = visualize(widget, Text(old), markup=False).get_height(styles, width)
+            layout = height != before
+        widget.update(content, layout=layout)
+
+    def _schedule_chart(self) -> None:
+        """Redraw the chart with the table, or once CHART_QUIET has passed since the last draw.
+
+        Either way the draw reads the selection when it runs, so keys pressed in between (a
+        held-down key, or several actions in one handler) give one draw of the latest state.
+        """
+        if self.chart is None or self._chart_timer is not None or self._chart_next:
+            return
+        wait = self._chart_drawn_at + CHART_QUIET - monotonic()
+        if wait > 0:
+            self._chart_timer = self.set_timer(wait, self._draw_chart)
+        else:
+            self._chart_next = True
+            self.call_next(self._draw_chart)  # still before the frame that shows the table
 
     def _draw_chart(self) -> None:
         self._chart_timer = None
+        self._chart_next = False
         chart = self.chart
         if chart is None:
             return
+        self._chart_drawn_at = monotonic()
+        from tui.app.plotdata import chart_data
+
         chart.show(chart_data(self.ikt.dataset, self.view, self.state), self.state.lang)
 
     def on_resize(self) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import hashlib
-import json
 import math
 import os
 import re
@@ -84,6 +82,9 @@ def write_entry(
     directory: Path | None = None,
 ) -> Path:
     """Store `body` atomically: temp file in the same directory, fsync, then os.replace."""
+    import hashlib  # here, not at the top: the explorer's start-up only needs cache_dir()
+    import json
+
     path = entry_path(key, directory)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -151,6 +152,9 @@ def read_entry(key: str, directory: Path | None = None) -> CacheEntry | None:
 
 def _decode(key: str, path: Path, raw: bytes) -> CacheEntry:
     """Check the envelope field by field so every failure names its cause."""
+    import hashlib
+    import json
+
     if not raw:
         raise CorruptCacheEntry(path, "file is empty")
     try:

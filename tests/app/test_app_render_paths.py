@@ -1,0 +1,145 @@
+"""The explorer's direct drawing gives exactly what the general Rich, Textual and plotext code does.
+
+Table cells, bars, plotext's cells and the chart's strips are drawn directly for speed; each test
+draws the same thing both ways, in several sizes, themes and modes, and compares the result.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+from appkit import chart_of, make_app, press, settle, table_of, theme_screen
+from rich.console import Console
+from rich.segment import Segment
+from rich.text import Text
+from textual.visual import Visual, visualize
+from textual.widgets import DataTable
+
+from tui.app.chart import ASCII, FigureChart, matrix_text
+from tui.app.plotdata import Bar, ChartData
+from tui.app.table import FigureTable, fit_cell
+
+KEYS = ("left", "right", "up", "down", "c", "home", "end")
+
+
+def spans(text: Text) -> list[tuple[int, int, str]]:
+    return [(span.start, span.end, str(span.style)) for span in text.spans]
+
+
+def test_fit_cell_lays_out_one_line_as_rich_does() -> None:
+    console = Console(width=100, force_terminal=True)
+    pieces = [*"ab c.,-*%", "漢", "é", "e\u0301", "…", " "]
+    rnd = random.Random(1)
+    for _ in range(2000):
+        plain = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        width = rnd.randint(1, 12)
+        justify = rnd.choice([None, "left", "right", "default"])
+        overflow = rnd.choice([None, "fold", "crop", "ellipsis"])
+        text = Text(plain, justify=justify, overflow=overflow)
+        options = console.options.update_dimensions(width, 1).update(no_wrap=True)
+        want = "".join(segment.text for segment in console.render_lines(text, options)[0])
+        assert fit_cell(plain, width, justify or "default", overflow or "fold") == want
+
+
+async def test_table_cells_and_rows_match_datatable() -> None:
+    for theme, size, by, ascii_mode in (
+        ("ecommerce", (80, 24), "total", False),
+        ("policy", (140, 36), "size", True),
+    ):
+        app = make_app(screen=theme, by=by, ascii_mode=ascii_mode)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            table = table_of(app)
+            styles = [table.rich_style, table.get_component_styles("datatable--fixed").rich_style]
+            for row in range(-1, table.row_count):
+                for column in range(len(table.columns)):
+                    for width, cursor, base in ((4, False, styles[0]), (12, True, styles[1])):
+                        table._cell_render_cache.clear()
+                        want = DataTable._render_cell(table, row, column, base, width, cursor)
+                        table._cell_render_cache.clear()
+                        got = FigureTable._render_cell(table, row, column, base, width, cursor)
+                        assert [list(Segment.simplify(line)) for line in got] == [
+                            list(Segment.simplify(line)) for line in want
+                        ]
+            rnd = random.Random(2)
+            for _ in range(12):
+                await press(pilot, rnd.choice(KEYS[:4]))
+                table._pseudo_class_state = table.get_pseudo_class_state()
+                for y in range(table.size.height):
+                    table._line_cache.clear()
+                    got_line = list(table.render_line(y))
+                    with pytest.MonkeyPatch.context() as patch:
+                        general = DataTable._render_line_in_row
+                        patch.setattr(FigureTable, "_render_line_in_row", general)
+                        table._line_cache.clear()
+                        table._row_render_cache.clear()
+                        want_line = list(table.render_line(y))
+                    table._line_cache.clear()
+                    table._row_render_cache.clear()
+                    assert got_line == want_line
+
+
+async def test_bars_match_plotext() -> None:
+    for ascii_mode, app_theme in ((False, None), (True, None), (False, "textual-light")):
+        app = make_app(screen="ecommerce", ascii_mode=ascii_mode)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            if app_theme:
+                app.theme = app_theme
+                await pilot.pause()
+            chart = chart_of(app)
+            rnd = random.Random(3)
+            for case in range(60):
+                count = rnd.randint(1, 10)
+                values = [
+                    rnd.choice([0.0, 1e-9, rnd.uniform(0, 100), 12.5, 37.5, rnd.uniform(0, 1e6)])
+                    for _ in range(count)
+                ]
+                bars = tuple(
+                    Bar(f"Name {'x' * rnd.randint(0, 30)}{i}", v, f"{v:.1f} %", i == 0, i == 1)
+                    for i, v in enumerate(values)
+                )
+                chart.data = ChartData("bars", "t", 2015, "%", bars=bars, selected_bar=0)
+                width, room = rnd.randint(20, 120), rnd.randint(1, 12)
+                mine = chart._bars_text(room, width)
+                assert mine is not None, case
+                chart.plt.clear_figure()
+                want = chart._plotext_ansi(width, chart._bars(room, width))
+                assert (mine.plain, spans(mine)) == (want.plain, spans(want)), case
+
+
+async def test_plotext_cells_and_chart_strips_match_the_general_path() -> None:
+    for theme, size, ascii_mode in (("policy", (200, 60), False), ("ecommerce", (80, 24), True)):
+        app = make_app(screen=theme, ascii_mode=ascii_mode)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            rnd = random.Random(4)
+            for _ in range(10):
+                await press(pilot, rnd.choice(KEYS))
+                chart = theme_screen(app).chart
+                assert chart is not None
+                width, height = chart.size
+                strips = chart._chart_strips()
+                assert strips is not None
+                visual = visualize(chart, chart.render(), markup=False)
+                want = Visual.to_strips(chart, visual, width, height, chart.visual_style)
+                assert [list(strip) for strip in strips] == [list(strip) for strip in want]
+                if chart.data is not None and chart.data.mode == "line":
+                    chart.plt.clear_figure()
+                    lines = chart._lines(height - 3, width)
+                    if lines:
+                        mine = _matrix(chart, width, lines)
+                        ansi = chart._plotext_ansi(width, lines)
+                        assert (mine.plain, spans(mine)) == (ansi.plain, spans(ansi))
+
+
+def _matrix(chart: FigureChart, width: int, lines: int) -> Text:
+    plt: Any = chart.plt
+    plt.plotsize(width, lines)
+    plt._set_size(width, lines)
+    plt.theme(chart._get_plotext_theme_name(chart.app.theme))
+    drawn = matrix_text(plt, ASCII if chart.ascii_mode else None)
+    assert drawn is not None
+    return drawn

@@ -1,0 +1,89 @@
+"""The key line at the bottom of a theme screen: the keys its bindings show, in one widget.
+
+It looks like Textual's Footer (key, then description, per binding with `show=True`) but is a
+single line of text: the Footer builds a widget per key, which costs a good part of the first
+frame. The line is generated from the screen's bindings, never written by hand.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.widget import Widget
+
+
+class KeyLine(Widget, can_focus=False):
+    """' b Breakdown  c Bars/line ...': the shown bindings of the screen; a click presses the key."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"keyline--key", "keyline--description"}
+    DEFAULT_CSS = """
+    KeyLine {
+        dock: bottom;
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: clip;
+        color: $footer-foreground;
+        background: $footer-background;
+    }
+    KeyLine > .keyline--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
+    }
+    KeyLine > .keyline--description {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.keys: list[tuple[str, str, str, bool]] = []
+        """(key, as shown, description, enabled) per shown action, in the screen's order."""
+        self.spans: list[tuple[int, int, str]] = []
+        """(start, end, key): which columns of the line press which key."""
+
+    def on_mount(self) -> None:
+        self.keys = self._shown_keys()
+
+    def _shown_keys(self) -> list[tuple[str, str, str, bool]]:
+        """One entry per action with a shown binding: the first key bound to it, like the Footer."""
+        app = self.app
+        seen: set[str] = set()
+        keys = []
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            keys.append(
+                (binding.key, app.get_key_display(binding), binding.description, active.enabled)
+            )
+        return keys
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("keyline--key")
+        description_style = self.get_component_rich_style("keyline--description")
+        base = self.rich_style
+        line = Text(no_wrap=True, overflow="crop", end="")
+        spans = []
+        for key, shown, description, enabled in self.keys:
+            start = len(line)
+            item = Text.assemble((f" {shown} ", key_style), (f"{description} ", description_style))
+            item.stylize_before(base)
+            if not enabled:
+                item.stylize(Style(dim=True))
+            line.append_text(item)
+            spans.append((start, len(line), key))
+        self.spans = spans
+        return line
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        for start, end, key in self.spans:
+            if start <= event.x < end:
+                self.app.simulate_key(key)
+                return
