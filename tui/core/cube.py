@@ -21,7 +21,9 @@ class Dimension:
 
     def __post_init__(self) -> None:
         if len(self.codes) != len(self.labels):
-            raise ValueError(f"dimension {self.id}: {len(self.codes)} codes but {len(self.labels)} labels")
+            raise ValueError(
+                f"dimension {self.id}: {len(self.codes)} codes but {len(self.labels)} labels"
+            )
 
 
 @dataclass(frozen=True)

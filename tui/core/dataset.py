@@ -46,8 +46,9 @@ class Dataset:
     def theme_indicators(self, theme: str) -> list[str]:
         """A theme's indicators that have figures, in the order the screens list them."""
         present = {f.indicator for f in self.figures if f.theme == theme}
-        known = sorted((i for i in self.indicators.values() if i.theme == theme),
-                       key=lambda i: i.position)
+        known = sorted(
+            (i for i in self.indicators.values() if i.theme == theme), key=lambda i: i.position
+        )
         ordered = [i.id for i in known if i.id in present]
         return ordered + sorted(present - set(ordered))
 
@@ -57,35 +58,54 @@ class Dataset:
         return sorted(geos, key=lambda g: (order.index(g) if g in order else len(order), g))
 
     def groups(self, indicator: str, breakdown: str, geo: str = "NO") -> list[str]:
-        found = {f.group for f in self.figures
-                 if f.indicator == indicator and f.breakdown == breakdown and f.geo == geo}
+        found = {
+            f.group
+            for f in self.figures
+            if f.indicator == indicator and f.breakdown == breakdown and f.geo == geo
+        }
         return sorted(found, key=_group_sort_key)
 
-    def years(self, theme: str | None = None, indicator: str | None = None,
-              breakdown: str | None = None, group: str | None = None,
-              geo: str | None = None) -> list[int]:
+    def years(
+        self,
+        theme: str | None = None,
+        indicator: str | None = None,
+        breakdown: str | None = None,
+        group: str | None = None,
+        geo: str | None = None,
+    ) -> list[int]:
         """Reference years that have at least one figure (missing symbols included)."""
-        return sorted({
-            f.ref_year for f in self.figures
-            if (theme is None or f.theme == theme) and (indicator is None or f.indicator == indicator)
-            and (breakdown is None or f.breakdown == breakdown)
-            and (group is None or f.group == group) and (geo is None or f.geo == geo)
-        })
+        return sorted(
+            {
+                f.ref_year
+                for f in self.figures
+                if (theme is None or f.theme == theme)
+                and (indicator is None or f.indicator == indicator)
+                and (breakdown is None or f.breakdown == breakdown)
+                and (group is None or f.group == group)
+                and (geo is None or f.geo == geo)
+            }
+        )
 
     # --- figures
     def series(self, indicator: str, group: str = "total", geo: str = "NO") -> list[Figure]:
         """One indicator's figures across years, oldest first."""
         return list(self._by_key.get((indicator, geo, group), ()))
 
-    def figure(self, indicator: str, year: int, group: str = "total",
-               geo: str = "NO") -> Figure | None:
+    def figure(
+        self, indicator: str, year: int, group: str = "total", geo: str = "NO"
+    ) -> Figure | None:
         for figure in self._by_key.get((indicator, geo, group), ()):
             if figure.ref_year == year:
                 return figure
         return None
 
-    def slice(self, theme: str, breakdown: str = "total", geo: str = "NO",
-              years: tuple[int, int] | None = None) -> Slice:
+    def slice(
+        self,
+        theme: str,
+        breakdown: str = "total",
+        geo: str = "NO",
+        years: tuple[int, int] | None = None,
+    ) -> Slice:
         """A theme's table: indicator (and group) rows, year columns, only rows with figures."""
         rows: list[Row] = []
         for indicator in self.theme_indicators(theme):
@@ -93,16 +113,22 @@ class Dataset:
                 rows.append(Row(indicator, group, geo))
         return self._table(theme, breakdown, rows, years)
 
-    def compare(self, indicator: str, geos: list[str], group: str = "total",
-                years: tuple[int, int] | None = None) -> Slice:
+    def compare(
+        self,
+        indicator: str,
+        geos: list[str],
+        group: str = "total",
+        years: tuple[int, int] | None = None,
+    ) -> Slice:
         """One indicator with a row per country, for comparisons within one source series."""
         theme = self.indicators[indicator].theme
         breakdown = "total" if group == "total" else _breakdown_of(self, indicator, group)
         rows = [Row(indicator, group, geo) for geo in geos if self.series(indicator, group, geo)]
         return self._table(theme, breakdown, rows, years)
 
-    def _table(self, theme: str, breakdown: str, rows: list[Row],
-               years: tuple[int, int] | None) -> Slice:
+    def _table(
+        self, theme: str, breakdown: str, rows: list[Row], years: tuple[int, int] | None
+    ) -> Slice:
         cells: dict[tuple[Row, int], Figure] = {}
         for row in rows:
             for figure in self.series(row.indicator, row.group, row.geo):
@@ -114,7 +140,9 @@ class Dataset:
     # --- provenance and change
     def sources_of(self, figure: Figure) -> list[tuple[str, Source, str | None]]:
         """(role, source, value it gives when it disagrees): primary, corroborating, disagreeing."""
-        out: list[tuple[str, Source, str | None]] = [("primary", self.sources[figure.source_id], None)]
+        out: list[tuple[str, Source, str | None]] = [
+            ("primary", self.sources[figure.source_id], None)
+        ]
         out += [("corroborating", self.sources[s], None) for s in figure.corroborating]
         out += [("disagreeing", self.sources[s], value) for s, value in figure.disagreeing]
         return out
@@ -123,8 +151,11 @@ class Dataset:
         """Points since the previous year with a value, only when both figures are comparable."""
         if figure.missing:
             return Change(None, None, "no value")
-        earlier = [f for f in self.series(figure.indicator, figure.group, figure.geo)
-                   if f.ref_year < figure.ref_year and not f.missing]
+        earlier = [
+            f
+            for f in self.series(figure.indicator, figure.group, figure.geo)
+            if f.ref_year < figure.ref_year and not f.missing
+        ]
         if not earlier:
             return Change(None, None, "no earlier figure")
         previous = earlier[-1]

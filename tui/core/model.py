@@ -8,8 +8,9 @@ from decimal import Decimal
 THEMES = ("social_media", "policy", "ecommerce")
 BREAKDOWNS = ("total", "size", "industry")
 MISSING_SYMBOLS = frozenset({".", "..", ":", ":u", ":c", "-"})
-VALUE_FLAGS = frozenset({"", "b", "u", "e", "p", "d", "r", "s", "z", "n", "f", "bu", "bp", "be",
-                         ">"})
+VALUE_FLAGS = frozenset(
+    {"", "b", "u", "e", "p", "d", "r", "s", "z", "n", "f", "bu", "bp", "be", ">"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,20 @@ from tui.core.model import Figure
 Record = dict[str, object]
 
 FIGURE_KEYS = (
-    "theme", "indicator", "label", "geo", "breakdown", "group", "year", "survey_year", "value",
-    "status", "unit", "base", "source_id", "source_url",
+    "theme",
+    "indicator",
+    "label",
+    "geo",
+    "breakdown",
+    "group",
+    "year",
+    "survey_year",
+    "value",
+    "status",
+    "unit",
+    "base",
+    "source_id",
+    "source_url",
 )
 THEME_KEYS = ("theme", "label", "indicators", "years")
 INDICATOR_KEYS = ("theme", "indicator", "label", "publisher", "years", "sources")
