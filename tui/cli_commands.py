@@ -90,8 +90,14 @@ def run_explore(args: argparse.Namespace) -> int:
 
 
 def _utf8(stream: object) -> bool:
+    """True when both the stream and the locale speak UTF-8 (LC_ALL=C means an ASCII terminal)."""
     try:
-        return codecs.lookup(getattr(stream, "encoding", None) or "ascii").name == "utf-8"
+        if codecs.lookup(getattr(stream, "encoding", None) or "ascii").name != "utf-8":
+            return False
+        import locale
+
+        codeset = locale.nl_langinfo(locale.CODESET) if hasattr(locale, "nl_langinfo") else "utf-8"
+        return codecs.lookup(codeset or "ascii").name == "utf-8"
     except LookupError:
         return False
 

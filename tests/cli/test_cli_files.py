@@ -139,3 +139,17 @@ def test_open_starts_on_a_breakdown_with_figures(run: Run, monkeypatch: pytest.M
     result = run("open", str(FIXTURES / "ssb_10974_v2.json"))
     assert result.code == 0, result.err
     assert seen["by"] == "size"  # this table has no all-sizes total
+
+
+def test_an_ascii_locale_means_ascii_mode() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = "import sys; from tui.cli_commands import _utf8; print(_utf8(sys.stdout))"
+    for locale_name, expected in (("C.UTF-8", "True"), ("C", "False")):
+        env = {**os.environ, "LC_ALL": locale_name, "PYTHONIOENCODING": "utf-8"}
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        assert out.stdout.strip() == expected, locale_name
