@@ -24,24 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from catalogue import INDICATOR_ORDER, LABELS, SOURCES, SSB_URLS
 
-FIGURE_COLUMNS = [
-    "theme",
-    "indicator",
-    "geo",
-    "breakdown",
-    "group",
-    "ref_year",
-    "survey_year",
-    "value",
-    "status",
-    "unit",
-    "base",
-    "series",
-    "source_id",
-    "corroborating",
-    "disagreeing",
-    "note",
-]
+from tui.core.loader import FIGURE_COLUMNS
+
 GEOS = ("NO", "SE", "DK", "FI", "IS", "EU27_2020", "EU28")
 EUROSTAT_SIZE = {
     "GE10": "total",
@@ -548,7 +532,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = ssb_figures(ref) + pool.figures()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    write_csv(out / "figures.csv", FIGURE_COLUMNS, figures)
+    write_csv(out / "figures.csv", list(FIGURE_COLUMNS), figures)
     write_csv(
         out / "labels.csv",
         ["kind", "id", "nb", "en"],
