@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "robustness"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "robustness")]
 from keyfuzz import IDLE_STEP, FuzzResult, fuzz  # noqa: E402
 
 

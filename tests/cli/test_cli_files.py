@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,6 @@ from tests.ssb_server import SsbServer
 from tui.core.formats import read_table
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
-
-
-@pytest.fixture
-def ssb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SsbServer]:
-    monkeypatch.setenv("IKT_CACHE_DIR", str(tmp_path / "cache"))
-    server = SsbServer()
-    monkeypatch.setenv("IKT_SSB_API_URL", server.base_url)
-    yield server
-    server.stop()
 
 
 @pytest.mark.parametrize(
@@ -94,16 +84,16 @@ def test_open_hands_the_file_to_the_explorer(run: Run, monkeypatch: pytest.Monke
     assert seen["geo"] in ("NO", "SE")
 
 
-def test_update_dry_run_prints_urls_and_fetches_nothing(run: Run, ssb: SsbServer) -> None:
+def test_update_dry_run_prints_urls_and_fetches_nothing(run: Run, ssb_api: SsbServer) -> None:
     result = run("update", "--tables", "10974,10977", "--dry-run")
     assert result.code == 0
     urls = result.out.split()
-    assert len(urls) == 4 and all(u.startswith(ssb.base_url) for u in urls)
+    assert len(urls) == 4 and all(u.startswith(ssb_api.base_url) for u in urls)
     assert "outputFormat=json-stat2" in urls[1]
-    assert ssb.state.data_requests() == []
+    assert ssb_api.state.data_requests() == []
 
 
-def test_update_fetches_and_the_screens_then_show_it(run: Run, ssb: SsbServer) -> None:
+def test_update_fetches_and_the_screens_then_show_it(run: Run, ssb_api: SsbServer) -> None:
     result = run("update", "--tables", "10974")
     assert result.code == 0, result.err
     assert "table 10974:" in result.out and "social_media" in result.out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,15 +11,6 @@ from tui.core import load_dataset
 from tui.core.refresh import theme_for, update_tables, with_cached_tables
 
 
-@pytest.fixture
-def ssb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SsbServer]:
-    monkeypatch.setenv("IKT_CACHE_DIR", str(tmp_path / "cache"))
-    server = SsbServer()
-    monkeypatch.setenv("IKT_SSB_API_URL", server.base_url)
-    yield server
-    server.stop()
-
-
 def test_measures_are_placed_by_label_not_position() -> None:
     assert theme_for("Foretak som bruker sosiale medier", "") == "social_media"
     assert theme_for("Har mottatt bestillinger via EDI", "") == "ecommerce"
@@ -28,8 +18,8 @@ def test_measures_are_placed_by_label_not_position() -> None:
     assert theme_for("Foretak med høy digital intensitet", "Tabell 10974") is None
 
 
-def test_update_then_explorer_data_shows_fetched_figures(ssb: SsbServer) -> None:
-    results = update_tables(("10974",), "no", ssb.base_url)
+def test_update_then_explorer_data_shows_fetched_figures(ssb_api: SsbServer) -> None:
+    results = update_tables(("10974",), "no", ssb_api.base_url)
     assert [r.ok for r in results] == [True], results
     assert "social_media" in results[0].message
     base = load_dataset()
@@ -45,9 +35,9 @@ def test_update_then_explorer_data_shows_fetched_figures(ssb: SsbServer) -> None
 
 
 def test_without_network_the_cache_or_snapshot_still_serves(
-    ssb: SsbServer, monkeypatch: pytest.MonkeyPatch
+    ssb_api: SsbServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    update_tables(("10974",), "no", ssb.base_url)
+    update_tables(("10974",), "no", ssb_api.base_url)
     monkeypatch.setenv("IKT_SSB_API_URL", "http://127.0.0.1:9/api/pxwebapi/v2")
     failed = update_tables(("10974",), "no", "http://127.0.0.1:9/api/pxwebapi/v2")
     assert not failed[0].ok and "\n" not in failed[0].message
@@ -55,8 +45,8 @@ def test_without_network_the_cache_or_snapshot_still_serves(
     assert any(f.series == "ssb_api" for f in merged.figures)
 
 
-def test_a_corrupt_cache_entry_is_reported_and_ignored(ssb: SsbServer, tmp_path: Path) -> None:
-    update_tables(("10974",), "no", ssb.base_url)
+def test_a_corrupt_cache_entry_is_reported_and_ignored(ssb_api: SsbServer, tmp_path: Path) -> None:
+    update_tables(("10974",), "no", ssb_api.base_url)
     entry = tmp_path / "cache" / "ssb-10974-no.json"
     entry.write_bytes(entry.read_bytes()[:100])
     base = load_dataset()

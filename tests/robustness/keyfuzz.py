@@ -45,13 +45,14 @@ from textual.widgets import Input, Static
 
 import tui.app.screen as screen_module
 import tui.core.export as export_module
+from tests.app.appkit import embedded
 from tui.app.app import IktApp
 from tui.app.help_view import HelpView
 from tui.app.jump import JumpView
 from tui.app.screen import ThemeScreen
 from tui.app.sources_view import SourcesView
 from tui.app.table import FigureTable
-from tui.core import Dataset, load_dataset
+from tui.core import Dataset
 from tui.core.export import export_stem
 from tui.core.model import BREAKDOWNS, THEMES
 from tui.core.text import literal
@@ -608,17 +609,6 @@ class Fuzzer:
         except Exception as error:
             self.crashed(app, error)
         self.crashed(app)
-
-
-_DATASET: Dataset | None = None
-
-
-def embedded() -> Dataset:
-    """The embedded figures, read once per process."""
-    global _DATASET
-    if _DATASET is None:
-        _DATASET = load_dataset()
-    return _DATASET
 
 
 async def quit_after(delay: float, key: str, size: tuple[int, int] = (80, 24)) -> str | None:
