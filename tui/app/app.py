@@ -17,7 +17,7 @@ from textual.driver import Driver
 
 from tui.app.screen import ThemeScreen
 from tui.app.state import default_lang, other_lang
-from tui.app.words import say
+from tui.core.words import say
 from tui.core.dataset import Dataset
 from tui.core.model import THEMES
 from tui.core.text import literal

@@ -22,7 +22,7 @@ from textual.widget import _RenderCache
 from textual_plotext import PlotextPlot
 
 from tui.app.plotdata import Bar, ChartData
-from tui.app.words import say
+from tui.core.words import say
 
 LINE_MARKERS = ("o", "x", "+", "#", "@", "%", "=")
 ASCII = str.maketrans(

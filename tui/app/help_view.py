@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.app.screen import ThemeScreen
-from tui.app.words import say
+from tui.core.words import say
 
 if TYPE_CHECKING:
     from textual.app import App

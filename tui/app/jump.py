@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.app.words import say
+from tui.core.words import say
 
 
 class JumpView(ModalScreen[str | None]):

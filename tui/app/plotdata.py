@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from tui.app.state import ViewState
 from tui.app.view import TableView, cell_text
-from tui.app.words import say
+from tui.core.words import say
 from tui.core.dataset import Dataset
 from tui.core.model import Figure
 from tui.core.text import literal

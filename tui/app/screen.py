@@ -38,7 +38,7 @@ from tui.app.view import (
     source_line,
     title_text,
 )
-from tui.app.words import say
+from tui.core.words import say
 from tui.core.export import export_stem, write_slice_csv
 from tui.core.text import literal
 

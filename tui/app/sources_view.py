@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from tui.app.state import ViewState
 from tui.app.view import TableView, change_text, figure_name, value_text
-from tui.app.words import say
+from tui.core.words import say
 from tui.core.dataset import Dataset
 from tui.core.model import Figure
 from tui.core.text import literal

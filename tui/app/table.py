@@ -14,7 +14,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
 from tui.app.view import TableView
-from tui.app.words import say
+from tui.core.words import say
 
 
 def fit_cell(plain: str, width: int, justify: JustifyMethod, overflow: OverflowMethod) -> str:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from tui.app.state import ViewState
-from tui.app.words import reason, say
+from tui.core.words import reason, say
 from tui.core.dataset import Dataset
 from tui.core.model import Figure, Row, Slice
 from tui.core.numbers import format_points, format_value

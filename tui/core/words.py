@@ -1,4 +1,4 @@
-"""The interface's own words in bokmål and English; names of data come from the dataset's labels."""
+"""Every word the product says in bokmål and English, keyed by id; names of data come from the labels."""
 
 from __future__ import annotations
 
