@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass
 
 from tui.app.state import ViewState
-from tui.core.words import reason, say
 from tui.core.dataset import Dataset
 from tui.core.model import Figure, Row, Slice
 from tui.core.numbers import format_points, format_value
 from tui.core.text import literal
+from tui.core.words import reason, say
 
 YEAR = re.compile(r"\d{4}")
 
