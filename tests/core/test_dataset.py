@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.scripts.reference import reference_dir
 from tui.core import DataError, load_dataset
 from tui.core.dataset import Dataset
 from tui.core.loader import default_data_dir
@@ -237,10 +238,6 @@ def test_a_duplicate_figure_is_refused(tmp_path: Path) -> None:
         load_dataset(folder)
 
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference"
-
-
-@pytest.mark.skipif(not REFERENCE.exists(), reason="needs shared/reference beside the checkout")
 def test_build_script_reproduces_the_committed_data(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2]
     subprocess.run(
@@ -248,12 +245,13 @@ def test_build_script_reproduces_the_committed_data(tmp_path: Path) -> None:
             sys.executable,
             str(root / "scripts" / "build_data.py"),
             "--from",
-            str(REFERENCE),
+            str(reference_dir()),
             "--out",
             str(tmp_path),
         ],
         check=True,
         capture_output=True,
     )
-    for name in ("figures.csv", "labels.csv", "sources.csv", "indicators.csv"):
-        assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name
+    assert (tmp_path / "figures.csv").read_bytes() == (DATA / "figures.csv").read_bytes()
+    # the catalogue is edited by hand: the build reads it and writes nothing else
+    assert [p.name for p in tmp_path.iterdir()] == ["figures.csv"]

@@ -53,3 +53,9 @@ def test_a_corrupt_cache_entry_is_reported_and_ignored(ssb_api: SsbServer, tmp_p
     merged, notes = with_cached_tables(base, "nb", ("10974",))
     assert len(merged.figures) == len(base.figures)
     assert len(notes) == 1 and "corrupt cache entry" in notes[0]
+
+
+def test_update_of_the_stand_in_places_every_measure(ssb_api: SsbServer) -> None:
+    results = update_tables(("10974",), "no", ssb_api.base_url)
+    assert results[0].ok and results[0].not_placed == ()
+    assert "not placed" not in results[0].message

@@ -5,6 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 LANGS = ("nb", "en")
+LABEL_KINDS = (
+    "theme",
+    "indicator",
+    "breakdown",
+    "group",
+    "geo",
+    "status",
+    "unit",
+    "base",
+    "series",
+)
+"""What an id in labels.csv can name."""
 
 
 @dataclass

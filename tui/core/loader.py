@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tui.core.errors import DataError
-from tui.core.labels import Labels
+from tui.core.labels import LABEL_KINDS, LANGS, Labels
 from tui.core.model import (
     BREAKDOWNS,
     MISSING_SYMBOLS,
@@ -39,6 +39,13 @@ FIGURE_COLUMNS = (
     "note",
 )
 NUMBER = re.compile(r"-?\d+(\.\d+)?")
+LABEL_COLUMNS = ("kind", "id", *LANGS)
+SOURCE_COLUMNS = ("source_id", "publisher", "title", "released", "url", "kind", "scope", "rank")
+SOURCE_KINDS = ("primary", "secondary")
+INDICATOR_COLUMNS = ("indicator", "theme", "position", "period", "publisher")
+PERIODS = ("january", "previous_year")
+"""january: of the survey year; previous_year: the calendar year before the survey."""
+PUBLISHERS = ("ssb", "eurostat")
 
 
 def default_data_dir() -> Path:
@@ -49,7 +56,7 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "data"
 
 
-def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+def csv_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of a CSV with exactly these columns, numbered as an editor shows lines."""
     try:
         with path.open(encoding="utf-8", newline="") as handle:
@@ -73,33 +80,69 @@ def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str,
 
 
 def load_labels(path: Path) -> Labels:
+    """Every (kind, id) once, with a name in both languages, so no screen falls back to an id."""
     labels = Labels()
-    for _line, row in _rows(path, ("kind", "id", "nb", "en")):
-        labels.add(row["kind"], row["id"], row["nb"], row["en"])
+    for line, row in csv_rows(path, LABEL_COLUMNS):
+        kind, ident = row["kind"], row["id"]
+        if kind not in LABEL_KINDS:
+            raise DataError(
+                str(path), f"unknown kind {kind!r} (known: {', '.join(LABEL_KINDS)})", line
+            )
+        if labels.has(kind, ident):
+            raise DataError(str(path), f"second label for {kind} {ident!r}", line)
+        for lang in LANGS:
+            if not row[lang].strip():
+                raise DataError(str(path), f"{kind} {ident!r} has no {lang} label", line)
+        labels.add(kind, ident, row["nb"], row["en"])
     return labels
 
 
 def load_sources(path: Path) -> dict[str, Source]:
-    columns = ("source_id", "publisher", "title", "released", "url", "kind", "scope")
+    """Every source once, with a URL; `rank` orders SSB's pages when several print one figure."""
     sources: dict[str, Source] = {}
-    for line, row in _rows(path, columns):
+    ranks: set[str] = set()
+    for line, row in csv_rows(path, SOURCE_COLUMNS):
         if row["source_id"] in sources:
             raise DataError(str(path), f"duplicate source id {row['source_id']!r}", line)
         if not row["url"].startswith(("http://", "https://")):
             raise DataError(str(path), f"source {row['source_id']!r} has no URL", line)
+        if row["kind"] not in SOURCE_KINDS:
+            raise DataError(str(path), f"kind {row['kind']!r} is not primary or secondary", line)
+        rank = row["rank"]
+        if rank and (not rank.isascii() or not rank.isdigit() or rank in ranks):
+            raise DataError(str(path), f"rank {rank!r} is not a number used once", line)
+        ranks.add(rank)
         sources[row["source_id"]] = Source(**row)
     return sources
 
 
 def load_indicators(path: Path) -> dict[str, Indicator]:
+    """Every indicator once, on a known screen at its own position."""
     indicators: dict[str, Indicator] = {}
-    for line, row in _rows(path, ("indicator", "theme", "position", "period", "publisher")):
+    places: set[tuple[str, int]] = set()
+    for line, row in csv_rows(path, INDICATOR_COLUMNS):
+        if row["indicator"] in indicators:
+            raise DataError(str(path), f"duplicate indicator {row['indicator']!r}", line)
         if row["theme"] not in THEMES:
             raise DataError(str(path), f"unknown theme {row['theme']!r}", line)
         if not row["position"].isdigit():
             raise DataError(str(path), f"position {row['position']!r} is not a number", line)
+        if row["period"] not in PERIODS:
+            raise DataError(
+                str(path), f"period {row['period']!r} is not {' or '.join(PERIODS)}", line
+            )
+        if row["publisher"] not in PUBLISHERS:
+            raise DataError(
+                str(path), f"publisher {row['publisher']!r} is not {' or '.join(PUBLISHERS)}", line
+            )
+        place = (row["theme"], int(row["position"]))
+        if place in places:
+            raise DataError(
+                str(path), f"a second indicator at position {place[1]} of {place[0]}", line
+            )
+        places.add(place)
         indicators[row["indicator"]] = Indicator(
-            row["indicator"], row["theme"], int(row["position"]), row["period"], row["publisher"]
+            row["indicator"], row["theme"], place[1], row["period"], row["publisher"]
         )
     return indicators
 
@@ -288,7 +331,7 @@ def _checked_figures(
     """Every figure, row by row; the first problem raises DataError with its line."""
     figures: list[Figure] = []
     seen: set[tuple[str, str, str, int]] = set()
-    for line, row in _rows(path, FIGURE_COLUMNS):
+    for line, row in csv_rows(path, FIGURE_COLUMNS):
         try:
             figure = _parse_figure(row)
         except ValueError as err:

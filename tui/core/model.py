@@ -64,6 +64,7 @@ class Source:
     url: str
     kind: str  # primary | secondary
     scope: str
+    rank: str = ""  # which SSB page is primary when several print one figure: lower first
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,29 +10,16 @@ from tui.core.errors import DataError, NetworkError
 from tui.core.from_cube import classify, cube_to_dataset
 from tui.core.labels import Labels
 from tui.core.model import Figure, Indicator, Source
+from tui.core.placement import Placement, place_measure
+from tui.core.placement import theme_for as theme_for  # where callers have always found it
+from tui.core.ssb_tables import registry
 
-DEFAULT_TABLES = ("10974", "10977", "10978", "12769")
-# Words in a ContentsCode label (or, failing that, the table title) that say which screen it is for.
-THEME_WORDS: dict[str, tuple[str, ...]] = {
-    "policy": ("tryggleik", "sikkerhet", "security", "policy", "retningslin", "personvern"),
-    "social_media": ("sosiale medi", "sosial", "social media", "social network", "blogg", "wiki"),
-    "ecommerce": (
-        "handel",
-        "e-commerce",
-        "commerce",
-        "nettsal",
-        "salg",
-        "sal ",
-        "sales",
-        "bestilling",
-        "order",
-        "edi",
-        "omsetning",
-        "turnover",
-        "innkjøp",
-        "purchase",
-    ),
-}
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    """DEFAULT_TABLES: the registry's default tables, read from data/ only when first asked for."""
+    if name == "DEFAULT_TABLES":
+        return registry().default_tables()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -42,19 +29,24 @@ class TableUpdate:
     table_id: str
     ok: bool
     message: str
+    not_placed: tuple[str, ...] = ()  # labels of measures no screen was found for
 
 
-def theme_for(label: str, title: str) -> str | None:
-    """The screen a measure belongs on, by the words of its label, else of its table's title."""
-    for text in (label.lower(), title.lower()):
-        for theme, words in THEME_WORDS.items():
-            if any(word in text for word in words):
-                return theme
-    return None
+@dataclass(frozen=True)
+class PlacedTable:
+    """A fetched table's figures on the screens they belong to, and the measures left out."""
+
+    dataset: Dataset
+    not_placed: tuple[str, ...]  # labels, in the table's order
 
 
 def api_dataset(table_id: str, cube: Cube, fetched_at: str, url: str) -> Dataset:
     """One fetched table as figures on the screens its measures belong to."""
+    return place_table(table_id, cube, fetched_at, url).dataset
+
+
+def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedTable:
+    """One fetched table placed measure by measure; a measure no screen fits is listed, not shown."""
     view = classify(cube)
     if view.metric is None or view.metric.id != "ContentsCode":
         raise DataError(url, "the table has no ContentsCode dimension to name its measures")
@@ -64,28 +56,30 @@ def api_dataset(table_id: str, cube: Cube, fetched_at: str, url: str) -> Dataset
     labels = Labels(dict(plain.labels.names))
     labels.add("series", "ssb_api", "SSB API", "SSB API")
     labels.add("base", "ssb_api", f"Som i SSBs tabell {table_id}", f"As in SSB table {table_id}")
+    known = registry()
+    placements: dict[str, Placement] = {}
     indicators: dict[str, Indicator] = {}
     figures: list[Figure] = []
     for figure in plain.figures:
         label = plain.labels.get("indicator", figure.indicator, "nb")
-        theme = theme_for(label, cube.label)
-        if theme is None:
-            continue  # a measure for none of the three screens
+        label_en = plain.labels.get("indicator", figure.indicator, "en")
+        placement = placements.get(figure.indicator)
+        if placement is None:
+            code = figure.indicator.split("/")[0]
+            placement = place_measure(known, table_id, cube.label, code, (label, label_en))
+            placements[figure.indicator] = placement
+        if placement.theme is None:
+            continue
         ident = f"ssb{table_id}:{figure.indicator}"
         if ident not in indicators:
             indicators[ident] = Indicator(
-                ident, theme, -100 + len(indicators), "as_labelled", "ssb"
+                ident, placement.theme, -100 + len(indicators), "as_labelled", "ssb"
             )
-            labels.add(
-                "indicator",
-                ident,
-                f"{label} (API)",
-                f"{plain.labels.get('indicator', figure.indicator, 'en')} (API)",
-            )
+            labels.add("indicator", ident, f"{label} (API)", f"{label_en} (API)")
         figures.append(
             replace(
                 figure,
-                theme=theme,
+                theme=placement.theme,
                 indicator=ident,
                 geo="NO",
                 series="ssb_api",
@@ -104,7 +98,13 @@ def api_dataset(table_id: str, cube: Cube, fetched_at: str, url: str) -> Dataset
             "As the API returned it; years as SSB labels them.",
         )
     }
-    return Dataset(figures, labels, sources, indicators, origin=f"SSB API, fetched {day}")
+    not_placed = tuple(
+        plain.labels.get("indicator", ident, "nb")
+        for ident, placement in placements.items()
+        if placement.theme is None
+    )
+    dataset = Dataset(figures, labels, sources, indicators, origin=f"SSB API, fetched {day}")
+    return PlacedTable(dataset, not_placed)
 
 
 def merge(base: Dataset, extra: Dataset) -> Dataset:
@@ -122,9 +122,11 @@ def merge(base: Dataset, extra: Dataset) -> Dataset:
 
 
 def with_cached_tables(
-    base: Dataset, lang: str, tables: tuple[str, ...] = DEFAULT_TABLES
+    base: Dataset, lang: str, tables: tuple[str, ...] | None = None
 ) -> tuple[Dataset, list[str]]:
     """Add every table found in the cache (never the network); notes say what was skipped."""
+    if tables is None:
+        tables = registry().default_tables()
     from tui.core.ssb_api import fetch_table  # httpx only when a cache is asked for
 
     notes: list[str] = []
@@ -161,17 +163,17 @@ def update_tables(
         for table_id in tables:
             try:
                 got = fetch_table(table_id, lang, client=client, offline=offline)
-                mapped = api_dataset(table_id, got.cube, got.fetched_at, got.url)
+                placed = place_table(table_id, got.cube, got.fetched_at, got.url)
             except (NetworkError, DataError) as err:
                 results.append(TableUpdate(table_id, False, str(err)))
                 continue
-            per_theme = sorted({f.theme for f in mapped.figures})
-            results.append(
-                TableUpdate(
-                    table_id,
-                    True,
-                    f"table {table_id}: {len(mapped.figures)} figures for {', '.join(per_theme) or 'no screen'}"
-                    f" ({'cache' if got.from_cache else 'fetched ' + got.fetched_at[:10]})",
-                )
+            figures = placed.dataset.figures
+            per_theme = sorted({f.theme for f in figures})
+            message = (
+                f"table {table_id}: {len(figures)} figures for {', '.join(per_theme) or 'no screen'}"
+                f" ({'cache' if got.from_cache else 'fetched ' + got.fetched_at[:10]})"
             )
+            if placed.not_placed:
+                message += f"; not placed: {'; '.join(placed.not_placed)}"
+            results.append(TableUpdate(table_id, True, message, placed.not_placed))
     return results
