@@ -13,6 +13,7 @@ import pytest
 
 import tui
 from tui.core.frame import FRAME_COLUMNS
+from tui.core.model import MISSING_SYMBOLS
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "formats"
@@ -56,7 +57,7 @@ def test_frame_equals_the_json_records(theme: str) -> None:
 def test_missing_is_na_exactly_where_a_symbol_stands() -> None:
     df = tui.frame()
     assert str(df["value"].dtype) == "Float64"
-    assert (df["value"].isna() == (df["status"].isin(["..", ":", ".", ":u", ":c", "-"]))).all()
+    assert (df["value"].isna() == df["status"].isin(MISSING_SYMBOLS)).all()
     assert df["value"].isna().any(), "the embedded data has missing figures"
 
 
