@@ -6,6 +6,7 @@ import csv
 import os
 import re
 from collections.abc import Iterator
+from importlib.util import find_spec
 from pathlib import Path
 
 from tui.core.errors import DataError
@@ -49,11 +50,14 @@ PUBLISHERS = ("ssb", "eurostat")
 
 
 def default_data_dir() -> Path:
-    """IKT_DATA_DIR if set, else the data/ folder beside the package."""
+    """IKT_DATA_DIR if set, else the data installed as tui.data (data/ itself in a source tree)."""
     override = os.environ.get("IKT_DATA_DIR")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "data"
+    installed = find_spec("tui.data")  # data/ has no __init__.py: a namespace package
+    if installed is not None and installed.submodule_search_locations:
+        return Path(next(iter(installed.submodule_search_locations)))
+    return Path(__file__).resolve().parents[2] / "data"  # a source tree never installed
 
 
 def csv_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
