@@ -17,10 +17,10 @@ from textual.driver import Driver
 
 from tui.app.screen import ThemeScreen
 from tui.app.state import default_lang, other_lang
-from tui.core.words import say
 from tui.core.dataset import Dataset
 from tui.core.model import THEMES
 from tui.core.text import literal
+from tui.core.words import say
 
 KEY_TIMINGS_ENV = "IKT_KEY_TIMINGS"
 """A file to append, per key, the milliseconds from the key's arrival to the frame after it."""

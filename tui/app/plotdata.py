@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from tui.app.state import ViewState
 from tui.app.view import TableView, cell_text
-from tui.core.words import say
 from tui.core.dataset import Dataset
 from tui.core.model import Figure
 from tui.core.text import literal
+from tui.core.words import say
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,9 @@ from tui.app.view import (
     source_line,
     title_text,
 )
-from tui.core.words import say
 from tui.core.export import export_stem, write_slice_csv
 from tui.core.text import literal
+from tui.core.words import say
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap

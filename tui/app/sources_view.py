@@ -13,10 +13,10 @@ from textual.widgets import Static
 
 from tui.app.state import ViewState
 from tui.app.view import TableView, change_text, figure_name, value_text
-from tui.core.words import say
 from tui.core.dataset import Dataset
 from tui.core.model import Figure
 from tui.core.text import literal
+from tui.core.words import say
 
 
 def sources_text(dataset: Dataset, view: TableView, state: ViewState, figure: Figure) -> Text:
