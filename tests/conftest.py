@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ssb_server import SsbServer
+from tests.helpers.ssb_server import SsbServer
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_every_package_is_listed_for_the_wheel() -> None:
     setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
     on_disk = {
-        ".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "tui").rglob("__init__.py")
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "tui").rglob("__init__.py")
     }
     assert set(setuptools["packages"]) == on_disk | {"tui.data"}
     assert setuptools["package-dir"] == {"tui.data": "data"}

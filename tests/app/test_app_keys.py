@@ -275,7 +275,7 @@ async def test_export_writes_new_files_never_overwriting(
     with second.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert {"ec_sales_web", "eu_e_awsell"} <= {r["indicator"] for r in rows}
-    web_2012 = [r for r in rows if r["indicator"] == "ec_sales_web" and r["ref_year"] == "2012"]
+    web_2012 = [r for r in rows if r["indicator"] == "ec_sales_web" and r["year"] == "2012"]
     assert web_2012[0]["value"] == "25"
     assert second.read_bytes() == third.read_bytes()
 

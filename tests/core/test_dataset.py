@@ -16,6 +16,7 @@ from tui.core import DataError, load_dataset
 from tui.core.dataset import Dataset
 from tui.core.loader import default_data_dir
 from tui.core.numbers import format_value
+from tui.core.words import reason
 
 DATA = default_data_dir()
 
@@ -123,7 +124,8 @@ def test_change_is_refused_across_a_base_change(data: Dataset) -> None:
     assert purpose_2017 is not None
     change = data.change(purpose_2017)
     assert change.points is None
-    assert change.reason == "not comparable: different base population"
+    assert change.reason == "different_base"
+    assert reason(change.reason, "en") == "not comparable: different base population"
     assert change.previous is not None and change.previous.ref_year == 2015
 
 
@@ -132,7 +134,8 @@ def test_change_is_refused_across_source_series(data: Dataset) -> None:
     assert any_2017 is not None
     change = data.change(any_2017)
     assert change.points is None
-    assert change.reason == "not comparable: different source series"
+    assert change.reason == "different_series"
+    assert reason(change.reason, "en") == "not comparable: different source series"
 
 
 def test_change_is_refused_at_a_break_in_series(data: Dataset) -> None:

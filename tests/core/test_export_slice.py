@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from tui.core import load_dataset
-from tui.core.export import EXPORT_COLUMNS, export_stem, write_slice_csv
+from tui.core.export import export_stem, write_slice_csv
+from tui.core.records import FIGURE_KEYS
 
 
 def test_stem_names_theme_breakdown_and_country() -> None:
@@ -39,7 +40,7 @@ def test_rows_are_the_figures_as_published(tmp_path: Path) -> None:
     path = write_slice_csv(dataset, table, tmp_path, "x", "nb")
     with path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert tuple(rows[0]) == EXPORT_COLUMNS
+    assert tuple(rows[0]) == FIGURE_KEYS
     assert len(rows) == len(table.cells)
     missing = [r for r in rows if not r["value"]]
     assert all(r["status"] for r in missing)  # a missing value keeps its symbol, never 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ssb_server import SsbServer
+from tests.helpers.ssb_server import SsbServer
 from tui.core import load_dataset
 from tui.core.refresh import theme_for, update_tables, with_cached_tables
 

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.ssb_server import CODES, MISSING, TOTAL, SsbServer, dataset, value_at
+from tests.helpers.ssb_server import CODES, MISSING, TOTAL, SsbServer, dataset, value_at
 from tui.core import cache
 from tui.core.errors import DataError, NetworkError
 from tui.core.ssb_api import SsbClient, cache_key, fetch_table, plan_urls
@@ -444,7 +444,7 @@ def test_v0_query_selects_items_or_all() -> None:
 
 
 def test_metadata_of_both_apis_gives_dimensions_and_time() -> None:
-    from tests.ssb_server import metadata, v0_metadata
+    from tests.helpers.ssb_server import metadata, v0_metadata
 
     v2 = dims_from_metadata(metadata("no"), "m")
     v0 = dims_from_metadata(v0_metadata("no"), "m")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.core.model import BREAKDOWNS, Row
+from tui.core.words import default_lang as default_lang  # the explorer starts in it
 
 CHART_MODES = ("bars", "line")
-LANGS = ("nb", "en")
 
 
 @dataclass
@@ -35,13 +34,6 @@ class ViewState:
     @property
     def comparing(self) -> bool:
         return self.compare is not None
-
-
-def default_lang(environ: Mapping[str, str] | None = None) -> str:
-    """Bokmål when LANG names a Norwegian locale (nb, nn, no), English otherwise."""
-    env = os.environ if environ is None else environ
-    value = env.get("LANG", "").lower()
-    return "nb" if value.startswith(("nb", "nn", "no")) else "en"
 
 
 def other_lang(lang: str) -> str:

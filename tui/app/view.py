@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 from tui.app.state import ViewState
-from tui.core.dataset import Dataset
-from tui.core.model import Figure, Row, Slice
+from tui.core.dataset import Dataset, is_eurostat
+from tui.core.model import BREAKDOWNS, Figure, Row, Slice
 from tui.core.numbers import format_points, format_value
 from tui.core.text import literal
 from tui.core.words import reason, say
@@ -62,18 +62,6 @@ class TableView:
         return f"{self.groups[row]}: {self.labels[row]}"
 
 
-def is_eurostat(dataset: Dataset, figure: Figure) -> bool:
-    """True for a figure of a Eurostat indicator that Eurostat itself published."""
-    indicator = dataset.indicators.get(figure.indicator)
-    source = dataset.sources.get(figure.source_id)
-    return (
-        indicator is not None
-        and indicator.publisher == "eurostat"
-        and source is not None
-        and source.publisher.lower().startswith("eurostat")
-    )
-
-
 def compare_slice(dataset: Dataset, row: Row) -> Slice:
     """One Eurostat indicator across the countries that have it; any other figure is left out."""
     geos = dataset.geos(row.indicator)
@@ -109,7 +97,7 @@ def compare_refusal(dataset: Dataset, row: Row, lang: str) -> str | None:
 def available_breakdowns(dataset: Dataset, theme: str, geo: str) -> list[str]:
     """Breakdowns with at least one row of figures for this theme and country."""
     found = {f.breakdown for f in dataset.figures if f.theme == theme and f.geo == geo}
-    return [b for b in ("total", "size", "industry") if b in found]
+    return [b for b in BREAKDOWNS if b in found]
 
 
 def build_table(dataset: Dataset, state: ViewState) -> TableView:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,7 +64,7 @@ class Dataset:
             for f in self.figures
             if f.indicator == indicator and f.breakdown == breakdown and f.geo == geo
         }
-        return sorted(found, key=_group_sort_key)
+        return group_order(found)
 
     def years(
         self,
@@ -150,27 +151,48 @@ class Dataset:
     def change(self, figure: Figure) -> Change:
         """Points since the previous year with a value, only when both figures are comparable."""
         if figure.missing:
-            return Change(None, None, "no value")
+            return Change(None, None, "no_value")
         earlier = [
             f
             for f in self.series(figure.indicator, figure.group, figure.geo)
             if f.ref_year < figure.ref_year and not f.missing
         ]
         if not earlier:
-            return Change(None, None, "no earlier figure")
+            return Change(None, None, "no_earlier_figure")
         previous = earlier[-1]
         if previous.series != figure.series:
-            return Change(previous, None, "not comparable: different source series")
+            return Change(previous, None, "different_series")
         if previous.base != figure.base:
-            return Change(previous, None, "not comparable: different base population")
+            return Change(previous, None, "different_base")
         if previous.unit != figure.unit:
-            return Change(previous, None, "not comparable: different unit")
+            return Change(previous, None, "different_unit")
         if ">" in (previous.status, figure.status):
-            return Change(previous, None, "not comparable: a lower bound, not a value")
+            return Change(previous, None, "lower_bound")
         if "b" in figure.status:
-            return Change(previous, None, "not comparable: break in series")
+            return Change(previous, None, "break_in_series")
         assert figure.exact is not None and previous.exact is not None
         return Change(previous, figure.exact - previous.exact, "")
+
+
+def group_order(groups: Iterable[str]) -> list[str]:
+    """Groups as every table lists them: total, size classes, then industries by NACE code."""
+    return sorted(set(groups), key=_group_sort_key)
+
+
+def is_eurostat_indicator(dataset: Dataset, indicator: str) -> bool:
+    """An indicator Eurostat defines the same way for every country (SSB's cover Norway only)."""
+    info = dataset.indicators.get(indicator)
+    return info is not None and info.publisher == "eurostat"
+
+
+def is_eurostat(dataset: Dataset, figure: Figure) -> bool:
+    """A figure of a Eurostat indicator that Eurostat itself published: comparable across countries."""
+    source = dataset.sources.get(figure.source_id)
+    return (
+        is_eurostat_indicator(dataset, figure.indicator)
+        and source is not None
+        and source.publisher.lower().startswith("eurostat")
+    )
 
 
 def _group_sort_key(group: str) -> tuple[int, str]:

@@ -8,24 +8,8 @@ from pathlib import Path
 
 from tui.core.dataset import Dataset
 from tui.core.model import Slice
+from tui.core.records import FIGURE_KEYS, csv_cells, figure_record
 
-EXPORT_COLUMNS = (
-    "theme",
-    "indicator",
-    "label",
-    "geo",
-    "breakdown",
-    "group",
-    "ref_year",
-    "survey_year",
-    "value",
-    "status",
-    "unit",
-    "base",
-    "series",
-    "source_id",
-    "source_url",
-)
 MAX_TRIES = 10_000
 
 
@@ -57,30 +41,10 @@ def write_slice_csv(
         raise FileExistsError(f"{directory}: no free name for {stem}.csv")
     with handle:
         writer = csv.writer(handle)
-        writer.writerow(EXPORT_COLUMNS)
+        writer.writerow(FIGURE_KEYS)
         for row in table.rows:
-            label = dataset.labels.get("indicator", row.indicator, lang)
             for year in table.years:
                 figure = table.get(row, year)
-                if figure is None:
-                    continue
-                writer.writerow(
-                    (
-                        figure.theme,
-                        figure.indicator,
-                        label,
-                        figure.geo,
-                        figure.breakdown,
-                        figure.group,
-                        figure.ref_year,
-                        figure.survey_year,
-                        figure.value_text,
-                        figure.status,
-                        figure.unit,
-                        figure.base,
-                        figure.series,
-                        figure.source_id,
-                        dataset.sources[figure.source_id].url,
-                    )
-                )
+                if figure is not None:
+                    writer.writerow(csv_cells(figure_record(dataset, figure, lang), FIGURE_KEYS))
     return path

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LANGS = ("nb", "en")
 LABEL_KINDS = (
     "theme",
     "indicator",

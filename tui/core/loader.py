@@ -10,9 +10,10 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from tui.core.errors import DataError
-from tui.core.labels import LABEL_KINDS, LANGS, Labels
+from tui.core.labels import LABEL_KINDS, Labels
 from tui.core.model import (
     BREAKDOWNS,
+    LANGS,
     MISSING_SYMBOLS,
     THEMES,
     VALUE_FLAGS,

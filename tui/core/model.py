@@ -7,6 +7,7 @@ from decimal import Decimal
 
 THEMES = ("social_media", "policy", "ecommerce")
 BREAKDOWNS = ("total", "size", "industry")
+LANGS = ("nb", "en")  # bokmål and English: every label and word exists in both
 MISSING_SYMBOLS = frozenset({".", "..", ":", ":u", ":c", "-"})
 VALUE_FLAGS = frozenset(
     {"", "b", "u", "e", "p", "d", "r", "s", "z", "n", "f", "bu", "bp", "be", ">"}
@@ -107,4 +108,4 @@ class Change:
 
     previous: Figure | None
     points: Decimal | None
-    reason: str  # "" when points is set
+    reason: str  # a code worded by tui.core.words.reason ("no_value"...); "" when points is set

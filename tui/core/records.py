@@ -9,7 +9,7 @@ from tui.core.model import Figure
 
 Record = dict[str, object]
 
-FIGURE_KEYS = (
+FIGURE_KEYS = (  # the columns of every figure export: csv, json and the explorer's `e`
     "theme",
     "indicator",
     "label",
@@ -85,3 +85,18 @@ def json_number(value: Decimal) -> int | float:
 def decimal_text(value: Decimal) -> str:
     """The published decimal as written, without an exponent: '24.30' stays '24.30'."""
     return format(value, "f")
+
+
+def csv_cells(record: Record, keys: tuple[str, ...]) -> list[str]:
+    """A record as CSV cells: exact decimals, lists joined by ';', missing values empty."""
+    return [csv_value(record[key]) for key in keys]
+
+
+def csv_value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, list):
+        return ";".join(csv_value(item) for item in value)
+    return str(value)

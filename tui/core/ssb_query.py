@@ -24,7 +24,7 @@ BASE_URL_ENV = "IKT_SSB_API_URL"
 V0_URL_ENV = "IKT_SSB_API_V0_URL"
 MAX_URL_LENGTH = 2000  # SSB answers 404 to GET URLs much longer than this
 MAX_RETRY_AFTER = 120.0
-LANGS = ("no", "en")
+SSB_API_LANGS = ("no", "en")  # the languages SSB's API speaks, not the product's
 _TABLE_RE = re.compile(r"^[A-Za-z0-9_]+$")
 _SAFE = "-._~"
 
@@ -82,8 +82,8 @@ def check_ids(table_id: str, lang: str) -> None:
     """Reject ids and languages that would build a wrong URL or cache file name."""
     if not _TABLE_RE.match(table_id):
         raise DataError("table id", f"{table_id!r} is not an SSB table id")
-    if lang not in LANGS:
-        raise DataError("language", f"expected one of {', '.join(LANGS)}, got {lang!r}")
+    if lang not in SSB_API_LANGS:
+        raise DataError("language", f"expected one of {', '.join(SSB_API_LANGS)}, got {lang!r}")
 
 
 def metadata_url(base: str, table_id: str, lang: str) -> str:

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+
+NORWEGIAN_LOCALES = ("nb", "nn", "no")
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX order: the first one set decides
+
 WORDS: dict[str, tuple[str, str]] = {
     "embedded": ("innebygd øyeblikksbilde", "embedded snapshot"),
     "compare": ("Land sammenlignet", "Countries compared"),
@@ -75,16 +81,41 @@ WORDS: dict[str, tuple[str, str]] = {
     "group": ("Gruppe", "Group"),
     "category": ("Kategori", "Category"),
     "country": ("Land", "Country"),
+    # column headers and notes of the command line's tables
+    "theme": ("Tema", "Theme"),
+    "name": ("Navn", "Name"),
+    "indicators": ("Indikatorer", "Indicators"),
+    "indicator": ("Indikator", "Indicator"),
+    "years": ("År", "Years"),
+    "year": ("År", "Year"),
+    "value": ("Verdi", "Value"),
+    "country_comparison": ("sammenligning av land", "country comparison"),
+    "reference_year_note": (
+        "Årstall er referanseår: tallene gjelder kalenderåret før undersøkelsen.",
+        "Years are reference years: the figures refer to the calendar year before the survey.",
+    ),
 }
 
-REASONS: dict[str, str] = {
-    "no value": "ingen verdi",
-    "no earlier figure": "ingen tidligere tall",
-    "not comparable: different source series": "ikke sammenlignbart: annen kildeserie",
-    "not comparable: different base population": "ikke sammenlignbart: annen populasjon",
-    "not comparable: different unit": "ikke sammenlignbart: annen enhet",
-    "not comparable: a lower bound, not a value": "ikke sammenlignbart: nedre grense, ikke et tall",
-    "not comparable: break in series": "ikke sammenlignbart: brudd i tidsserien",
+REASONS: dict[str, tuple[str, str]] = {  # Change.reason codes, as people read them
+    "no_value": ("ingen verdi", "no value"),
+    "no_earlier_figure": ("ingen tidligere tall", "no earlier figure"),
+    "different_series": (
+        "ikke sammenlignbart: annen kildeserie",
+        "not comparable: different source series",
+    ),
+    "different_base": (
+        "ikke sammenlignbart: annen populasjon",
+        "not comparable: different base population",
+    ),
+    "different_unit": ("ikke sammenlignbart: annen enhet", "not comparable: different unit"),
+    "lower_bound": (
+        "ikke sammenlignbart: nedre grense, ikke et tall",
+        "not comparable: a lower bound, not a value",
+    ),
+    "break_in_series": (
+        "ikke sammenlignbart: brudd i tidsserien",
+        "not comparable: break in series",
+    ),
 }
 
 
@@ -94,6 +125,14 @@ def say(key: str, lang: str) -> str:
     return nb if lang == "nb" else en
 
 
-def reason(text: str, lang: str) -> str:
-    """Why a change cannot be given, in the given language (the core words it in English)."""
-    return REASONS.get(text, text) if lang == "nb" else text
+def reason(code: str, lang: str) -> str:
+    """Why a change cannot be given (a `Change.reason` code), in the given language."""
+    nb, en = REASONS[code]
+    return nb if lang == "nb" else en
+
+
+def default_lang(environ: Mapping[str, str] | None = None) -> str:
+    """Bokmål when the locale is Norwegian (nb, nn, no), English otherwise."""
+    env = os.environ if environ is None else environ
+    locale = next((env[name] for name in LOCALE_VARIABLES if env.get(name)), "")
+    return "nb" if locale.casefold().startswith(NORWEGIAN_LOCALES) else "en"

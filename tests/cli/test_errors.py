@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Run
-from tui.cli_args import EXPLORER_EXAMPLES, GET_EXAMPLES, LIST_EXAMPLES, SHOW_EXAMPLES
+from tests.helpers.cli import Run
+from tui.cli.parser import EXPLORER_EXAMPLES, GET_EXAMPLES, LIST_EXAMPLES, SHOW_EXAMPLES
 
 BAD_VALUES = [
     # argv, the start of the one line, the suggestion (or None)
@@ -208,7 +208,7 @@ def test_help_examples_run(run: Run) -> None:
             argv = shlex.split(re.split(r" {2,}", line.strip())[0])[1:]
             argv = argv[: argv.index(">")] if ">" in argv else argv
             if "--file" in argv:
-                continue  # names a file of the reader's own; tested in test_cli_files.py
+                continue  # names a file of the reader's own; tested in test_files.py
             if argv and argv[0] in ("list", "show", "get"):
                 result = run(*argv)
                 assert result.code == 0, (line, result.err)

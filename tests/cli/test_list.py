@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cli.conftest import Run, read_csv, read_json, read_markdown, read_plain
-from tui.cli_args import span
+from tests.helpers.cli import Run, read_csv, read_json, read_markdown, read_plain
+from tui.cli.resolve import span
 from tui.core.dataset import Dataset
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import (
+from tests.helpers.cli import (
     ANSI,
     Run,
     read_csv,

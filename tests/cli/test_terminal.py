@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.cli.conftest import ANSI, Run, read_plain, read_rich
+from tests.helpers.cli import ANSI, Run, read_plain, read_rich
 from tui.core.dataset import Dataset
 from tui.core.numbers import format_value
 

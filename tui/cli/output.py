@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TextIO
 
-from tui.core.records import Record, decimal_text, json_number
+from tui.core.records import Record, csv_cells, json_number
 from tui.core.text import literal
 
 _C1_CONTROLS = re.compile("[\x7f-\x9f]")
@@ -68,18 +68,8 @@ def to_csv(report: Report) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(report.keys)
     for record in report.records:
-        writer.writerow([_csv_value(record[key]) for key in report.keys])
+        writer.writerow([literal(cell) for cell in csv_cells(record, report.keys)])
     return buffer.getvalue()
-
-
-def _csv_value(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, list):
-        return ";".join(_csv_value(item) for item in value)
-    return literal(str(value))
 
 
 def to_json(report: Report) -> str:

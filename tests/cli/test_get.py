@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.cli.conftest import Run, read_csv, read_json, read_markdown, read_plain
+from tests.helpers.cli import Run, read_csv, read_json, read_markdown, read_plain
 from tui.core.dataset import Dataset
 from tui.core.numbers import format_value
 from tui.core.records import FIGURE_KEYS
@@ -18,7 +18,7 @@ def test_table_every_year(run: Run, dataset: Dataset) -> None:
         == "Sales via own website (ec_sales_web): Norway, All enterprises"
     )
     rows = read_plain(result.out)
-    assert rows[0] == ["Year", "Survey year", "Value", "Status", "Base", "Source"]
+    assert rows[0] == ["Year", "Survey year", "Value", "Status", "Base population", "Source"]
     series = dataset.series("ec_sales_web")
     assert [r[0] for r in rows[1:]] == [str(f.ref_year) for f in series]
     assert [r[1] for r in rows[1:]] == [str(f.survey_year) for f in series]

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from tests.cli.conftest import FakeTTY, Run
-from tui.cli import main
+from tests.helpers.cli import FakeTTY, Run
+from tui.cli.main import main
 from tui.core.dataset import Dataset
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,7 +145,7 @@ def test_bad_deep_link_never_opens(
 
 def test_bad_screen_does_not_import_the_interface() -> None:
     script = (
-        "import sys; from tui.cli import main; code = main(['--screen', 'bogus']); "
+        "import sys; from tui.cli.main import main; code = main(['--screen', 'bogus']); "
         "print(code, sorted(m for m in sys.modules "
         "if m.startswith(('textual', 'plotext', 'tui.app'))))"
     )
@@ -155,3 +155,29 @@ def test_bad_screen_does_not_import_the_interface() -> None:
     assert done.stdout.strip() == "2 []"
     assert done.stderr.strip().startswith("ikt: invalid --screen bogus")
     assert len(done.stderr.splitlines()) == 1
+
+
+def test_the_explorer_exit_status_ends_the_process() -> None:
+    """`ikt` as a program: the explorer's status is the process's, with output flushed first."""
+    script = (
+        "import sys, types\n"
+        "fake = types.ModuleType('tui.app.run')\n"
+        "fake.run_app = lambda dataset, **options: print('explored', options['screen']) or 3\n"
+        "sys.modules['tui.app.run'] = fake\n"
+        "sys.argv = ['ikt', '--screen', 'policy']\n"
+        "from tui.cli.main import main\n"
+        "code = main()\n"
+        "print('not reached', code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert done.returncode == 3, done.stderr
+    assert done.stdout == "explored policy\n"
+
+
+def test_in_process_main_returns_the_explorer_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = types.ModuleType("tui.app.run")
+    fake.run_app = lambda dataset, **options: 5  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tui.app.run", fake)
+    assert main(["--screen", "ecommerce"]) == 5

@@ -15,7 +15,7 @@ HEAVY = ("textual", "plotext", "pandas")
 def loaded_after(argv: list[str]) -> set[str]:
     """Top-level packages imported by running `ikt ARGV` in a fresh interpreter, piped."""
     script = (
-        f"import sys; from tui.cli import main; code = main({argv!r}); sys.stdout.flush(); "
+        f"import sys; from tui.cli.main import main; code = main({argv!r}); sys.stdout.flush(); "
         "print('\\nMODULES', code, ' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
     )
     done = subprocess.run(
@@ -28,7 +28,7 @@ def loaded_after(argv: list[str]) -> set[str]:
 
 def test_the_documented_check() -> None:
     script = (
-        "import sys; from tui.cli import main; "
+        "import sys; from tui.cli.main import main; "
         "main(['get','ec_sales_web','--year','2012','--format','json']); "
         "print(any(m.startswith(('textual','plotext')) for m in sys.modules))"
     )

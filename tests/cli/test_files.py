@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Run
-from tests.ssb_server import SsbServer
+from tests.helpers.cli import Run
+from tests.helpers.ssb_server import SsbServer
 from tui.core.formats import read_table
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
@@ -136,7 +136,7 @@ def test_an_ascii_locale_means_ascii_mode() -> None:
     import subprocess
     import sys
 
-    code = "import sys; from tui.cli_commands import _utf8; print(_utf8(sys.stdout))"
+    code = "import sys; from tui.cli.launch import utf8; print(utf8(sys.stdout))"
     for locale_name, expected in (("C.UTF-8", "True"), ("C", "False")):
         env = {**os.environ, "LC_ALL": locale_name, "PYTHONIOENCODING": "utf-8"}
         out = subprocess.run(

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.cli.conftest import Run, read_csv, read_json, read_markdown, read_plain
+from tests.helpers.cli import Run, read_csv, read_json, read_markdown, read_plain
 from tui.core.dataset import Dataset
 from tui.core.model import Figure
 from tui.core.numbers import format_value

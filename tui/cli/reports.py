@@ -1,0 +1,164 @@
+"""Turns the figures a command selected into a Report: the grid people read and the records."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from tui.cli.output import Column, Report
+from tui.cli.resolve import span, theme_word
+from tui.core.dataset import Dataset
+from tui.core.model import Figure
+from tui.core.numbers import format_number, format_value
+from tui.core.records import (
+    FIGURE_KEYS,
+    INDICATOR_KEYS,
+    THEME_KEYS,
+    figure_record,
+    indicator_record,
+    theme_record,
+)
+from tui.core.table import FigureTable
+from tui.core.words import say
+
+# --- reports
+
+
+def themes_report(dataset: Dataset, lang: str) -> Report:
+    records = [theme_record(dataset, theme, lang) for theme in dataset.themes()]
+    columns = [
+        Column(say("theme", lang)),
+        Column(say("name", lang)),
+        Column(say("indicators", lang), numeric=True),
+        Column(say("years", lang)),
+    ]
+    rows = [
+        [
+            theme_word(str(r["theme"])),
+            str(r["label"]),
+            str(r["indicators"]),
+            span(cast(list[int], r["years"])),
+        ]
+        for r in records
+    ]
+    return Report("", columns, rows, THEME_KEYS, records)
+
+
+def indicators_report(dataset: Dataset, theme: str, lang: str) -> Report:
+    records = [indicator_record(dataset, ind, lang) for ind in dataset.theme_indicators(theme)]
+    columns = [
+        Column("Id"),
+        Column(say("indicator", lang)),
+        Column(say("years", lang)),
+        Column(say("sources", lang)),
+    ]
+    rows = [
+        [
+            str(r["indicator"]),
+            str(r["label"]),
+            span(cast(list[int], r["years"])),
+            ", ".join(cast(list[str], r["sources"])),
+        ]
+        for r in records
+    ]
+    title = dataset.labels.get("theme", theme, lang)
+    return Report(title, columns, rows, INDICATOR_KEYS, records)
+
+
+def table_report(dataset: Dataset, table: FigureTable, geos: list[str], lang: str) -> Report:
+    """Indicators (and group, country) down, reference years across; one record per figure."""
+    labels = dataset.labels
+    columns = [Column(say("indicator", lang))]
+    columns += [Column(say("group", lang))] if table.by_group else []
+    columns += [Column(say("country", lang))] if table.comparing else []
+    columns += [Column(str(year), numeric=True) for year in table.years]
+    rows = [
+        [row.indicator]
+        + ([row.group] if table.by_group else [])
+        + ([row.geo] if table.comparing else [])
+        + list(row.cells)
+        for row in table.rows
+    ]
+    figures = [f for row in table.rows for f in row.figures if f is not None]
+    records = [figure_record(dataset, f, lang) for f in figures]
+    theme, breakdown = table.slice.theme, table.slice.breakdown
+    where = say("country_comparison", lang) if table.comparing else labels.get("geo", geos[0], lang)
+    title = (
+        f"{labels.get('theme', theme, lang)}: {where}, {labels.get('breakdown', breakdown, lang)}"
+    )
+    notes = period_note(dataset, figures, lang)
+    notes += [say("other_key", lang)] if table.marked else []
+    return Report(
+        title,
+        columns,
+        rows,
+        FIGURE_KEYS,
+        records,
+        scope=scope(dataset, figures, lang) if table.comparing else "",
+        notes=notes,
+    )
+
+
+def figures_report(
+    dataset: Dataset, indicator: str, group: str, geos: list[str], figures: list[Figure], lang: str
+) -> Report:
+    """One indicator's figures with status, base and source, the sources spelled out below."""
+    labels = dataset.labels
+    compared = len(geos) > 1
+    survey = any(f.survey_year != f.ref_year for f in figures)
+    columns = [Column(say("year", lang))]
+    columns += [Column(say("country", lang))] if compared else []
+    columns += [Column(say("survey_year", lang))] if survey else []
+    columns += [
+        Column(say("value", lang), numeric=True),
+        Column(say("status", lang)),
+        Column(say("base", lang)),
+        Column(say("source", lang)),
+    ]
+    rows = []
+    for f in figures:
+        status = f"{f.status} {labels.get('status', f.status, lang)}" if f.status else ""
+        rows.append(
+            [str(f.ref_year)]
+            + ([labels.get("geo", f.geo, lang)] if compared else [])
+            + ([str(f.survey_year)] if survey else [])
+            + [format_value(f, lang), status, labels.get("base", f.base, lang), f.source_id]
+        )
+    where = [] if compared else [labels.get("geo", geos[0], lang)]
+    title = f"{labels.get('indicator', indicator, lang)} ({indicator}): " + ", ".join(
+        [*where, labels.get("group", group, lang)]
+    )
+    notes = period_note(dataset, figures, lang)
+    for f in figures:
+        notes += [
+            f"{f.ref_year}{'' if not compared else ' ' + f.geo}: {source} "
+            f"{say('gives', lang)} {format_number(value, lang)}"
+            for source, value in f.disagreeing
+        ]
+    for source_id in dict.fromkeys(f.source_id for f in figures):
+        source = dataset.sources[source_id]
+        notes.append(
+            f"{source_id}: {source.publisher}, {source.title} ({source.released}) {source.url}"
+        )
+    records = [figure_record(dataset, f, lang) for f in figures]
+    return Report(
+        title,
+        columns,
+        rows,
+        FIGURE_KEYS,
+        records,
+        scope=scope(dataset, figures, lang) if compared else "",
+        notes=notes,
+    )
+
+
+def scope(dataset: Dataset, figures: list[Figure], lang: str) -> str:
+    """Whose enterprises the compared figures cover, from the base populations' labels."""
+    bases = dict.fromkeys(dataset.labels.get("base", f.base, lang) for f in figures)
+    return f"{say('scope_of_source', lang)}: {'; '.join(bases)}"
+
+
+def period_note(dataset: Dataset, figures: list[Figure], lang: str) -> list[str]:
+    periods = {
+        dataset.indicators[f.indicator].period for f in figures if f.indicator in dataset.indicators
+    }
+    return [say("reference_year_note", lang)] if "previous_year" in periods else []
