@@ -1,0 +1,1 @@
+"""Code the tests share: drive the explorer headless, fuzz its keys."""
