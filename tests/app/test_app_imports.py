@@ -12,7 +12,6 @@ from pathlib import Path
 import tui.app
 
 APP = Path(tui.app.__file__).parent
-MAX_LINES = 400
 
 
 def module_name(path: Path) -> str:
@@ -93,9 +92,3 @@ def test_private_textual_and_plotext_parts_only_in_fastpaths() -> None:
                 private += [a.name for a in node.names if a.name.startswith("_")]
                 if module[0] in ("textual", "plotext", "textual_plotext"):
                     assert not private, f"{path.name}: from {node.module} import {private}"
-
-
-def test_no_module_over_400_lines() -> None:
-    for path in APP.rglob("*.py"):
-        lines = len(path.read_text(encoding="utf-8").splitlines())
-        assert lines <= MAX_LINES, f"{path.relative_to(APP)}: {lines} lines"
