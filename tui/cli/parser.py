@@ -107,6 +107,17 @@ examples:
   ikt update --offline              check what the cache holds, never touch the network
   IKT_SSB_API_URL=http://127.0.0.1:8080/api/pxwebapi/v2 ikt update"""
 
+HEADLINES_EXAMPLES = """\
+examples:
+  ikt headlines ecommerce --year 2012      what changed in 2012, each sentence with its sources
+  ikt headlines social-media --lang nb     every year, newest first, in bokmål
+  ikt headlines policy --by size           how each indicator runs with the size of the enterprise
+  ikt headlines ecommerce --geo NO,SE,DK   Norway against Sweden and Denmark (Eurostat figures)
+  ikt headlines --year 2013 --format json  every theme, with the figures each sentence cites
+
+Every number in a headline is a cited figure, a year, or the difference of two cited figures;
+only figures of the same series, base and unit are compared, and a missing figure is left out."""
+
 # --- the commands
 
 THEME = Option(("theme",), "social-media, policy or ecommerce", metavar="THEME", optional=True)
@@ -202,6 +213,29 @@ COMMANDS = (
             *OUTPUT,
         ),
         "tui.cli.commands.get",
+    ),
+    Command(
+        "headlines",
+        "Write the sentences the figures support, each citing its figures and sources.",
+        HEADLINES_EXAMPLES,
+        (
+            THEME,
+            Option(("--year",), "one reference year (default: every year)", metavar="Y"),
+            Option(("--by",), "breakdown (default: total)", metavar="{total,size,industry}"),
+            Option(
+                ("--geo",),
+                "the country told about, then any to compare it with (default: NO)",
+                metavar="NO[,SE,...]",
+            ),
+            Option(
+                ("--format",),
+                "text (default), json with the cited figures, or markdown",
+                metavar="{text,json,markdown}",
+                default="text",
+            ),
+            Option(("--lang",), "language (default: from the locale)", metavar="{nb,en}"),
+        ),
+        "tui.cli.commands.headlines",
     ),
     Command(
         "open",

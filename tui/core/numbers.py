@@ -18,15 +18,20 @@ def format_value(figure: Figure | None, lang: str, *, with_unit: bool = True) ->
         return ""
     if figure.missing:
         return figure.status or ".."
-    number = format_number(figure.value_text, lang)
     prefix = "> " if figure.status == ">" else ""
     if not with_unit:
-        return prefix + number
-    if figure.unit == "nok_bn":
-        return f"{prefix}{number} mrd. kr" if lang == "nb" else f"{prefix}NOK {number} bn"
-    if figure.unit != "percent":
-        return prefix + number
-    return f"{prefix}{number} %" if lang == "nb" else f"{prefix}{number}%"
+        return prefix + format_number(figure.value_text, lang)
+    return prefix + format_amount(figure.value_text, figure.unit, lang)
+
+
+def format_amount(text: str, unit: str, lang: str) -> str:
+    """A number in its unit ('24,3 %', 'NOK 568 bn'), for a figure or a difference of two."""
+    number = format_number(text, lang)
+    if unit == "nok_bn":
+        return f"{number} mrd. kr" if lang == "nb" else f"NOK {number} bn"
+    if unit != "percent":
+        return number
+    return f"{number} %" if lang == "nb" else f"{number}%"
 
 
 def format_points(points: Decimal, lang: str) -> str:

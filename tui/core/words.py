@@ -94,6 +94,72 @@ WORDS: dict[str, tuple[str, str]] = {
         "Årstall er referanseår: tallene gjelder kalenderåret før undersøkelsen.",
         "Years are reference years: the figures refer to the calendar year before the survey.",
     ),
+    # headlines: sentences computed from the figures ({fields} are filled in by tui.core.headlines)
+    "hl_rose": (
+        "{subject} økte fra {old} i {old_year} til {new} i {new_year}, {difference}.",
+        "{subject} rose from {old} in {old_year} to {new} in {new_year}, {difference}.",
+    ),
+    "hl_fell": (
+        "{subject} falt fra {old} i {old_year} til {new} i {new_year}, {difference}.",
+        "{subject} fell from {old} in {old_year} to {new} in {new_year}, {difference}.",
+    ),
+    "hl_unchanged": (
+        "{subject} var {new} både i {old_year} og i {new_year}.",
+        "{subject} was {new} in both {old_year} and {new_year}.",
+    ),
+    "hl_points": ("{number} prosentpoeng", "{number} percentage points"),
+    "hl_point": ("{number} prosentpoeng", "{number} percentage point"),
+    "hl_moved_most": (
+        "Størst endring fra {old_year} til {new_year}: {items}.",
+        "Moved most from {old_year} to {new_year}: {items}.",
+    ),
+    "hl_moved_item": (
+        "{subject} ({points}, fra {old} til {new})",
+        "{subject} ({points}, from {old} to {new})",
+    ),
+    "hl_ranking": (
+        "Mest vanlig i {year}: {first}, deretter {rest}.",
+        "Most common in {year}: {first}, then {rest}.",
+    ),
+    "hl_ranking_tied": ("Like vanlig i {year}: {first}.", "Equally common in {year}: {first}."),
+    "hl_industry_ranking": (
+        "{subject} i {year}, etter næring: høyest i {first}, deretter {rest}.",
+        "{subject} in {year}, by industry: highest in {first}, then {rest}.",
+    ),
+    "hl_industry_tied": (
+        "{subject} i {year}, etter næring: likt i {first}.",
+        "{subject} in {year}, by industry: the same in {first}.",
+    ),
+    "hl_rises_with_size": (
+        "{subject} i {year} øker med foretakets størrelse: {items}.",
+        "{subject} in {year} rises with the size of the enterprise: {items}.",
+    ),
+    "hl_falls_with_size": (
+        "{subject} i {year} synker med foretakets størrelse: {items}.",
+        "{subject} in {year} falls with the size of the enterprise: {items}.",
+    ),
+    "hl_by_size": (
+        "{subject} i {year} etter størrelse, uten jevn stigning eller nedgang: {items}.",
+        "{subject} in {year} by size, neither rising nor falling steadily: {items}.",
+    ),
+    "hl_countries": (
+        "{subject} i {year}: {geo} {value}, {position} blant landene som sammenlignes ({others}){aggregate}.",
+        "{subject} in {year}: {geo} {value}, {position} among the countries compared ({others}){aggregate}.",
+    ),
+    "hl_aggregate_only": (
+        "{subject} i {year}: {geo} {value}{aggregate}.",
+        "{subject} in {year}: {geo} {value}{aggregate}.",
+    ),
+    "hl_highest": ("høyest", "the highest"),
+    "hl_lowest": ("lavest", "the lowest"),
+    "hl_shared_highest": ("delt høyest", "shared highest"),
+    "hl_shared_lowest": ("delt lavest", "shared lowest"),
+    "hl_in_between": ("verken høyest eller lavest", "neither the highest nor the lowest"),
+    "hl_above": ("; over {aggregate} ({value})", "; above {aggregate} ({value})"),
+    "hl_below": ("; under {aggregate} ({value})", "; below {aggregate} ({value})"),
+    "hl_level": ("; likt med {aggregate} ({value})", "; level with {aggregate} ({value})"),
+    "hl_base": ("populasjon: {base}", "base: {base}"),
+    "hl_and": ("og", "and"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {  # Change.reason codes, as people read them
