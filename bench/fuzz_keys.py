@@ -1,6 +1,6 @@
 """Press thousands of random keys into the explorer and report the rate and what went wrong.
 
-The same fuzzer as tests/robustness/test_key_fuzz.py (tests/robustness/keyfuzz.py), for longer
+The same fuzzer as tests/robustness/test_key_fuzz.py (tests/helpers/key_fuzz.py), for longer
 runs. Exports land in a temporary folder that is removed afterwards. Exit status 0 when no
 exception and no broken invariant was found, 1 otherwise (with the seed and the last 30 keys).
 
@@ -18,8 +18,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "robustness")]
-from keyfuzz import IDLE_STEP, FuzzResult, fuzz  # noqa: E402
+sys.path[:0] = [str(ROOT)]
+from tests.helpers.key_fuzz import FuzzResult, fuzz  # noqa: E402
+from tests.helpers.key_fuzz_parts import IDLE_STEP  # noqa: E402
 
 
 def run_one(seed: int, presses: int, check_every: int, idle_step: float) -> FuzzResult:

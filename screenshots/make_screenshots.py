@@ -22,14 +22,16 @@ SHOTS: list[tuple[str, str, tuple[int, int], tuple[str, ...], int | None]] = [
 ]
 
 
-async def shoot(name: str, screen: str, size: tuple[int, int], keys: tuple[str, ...],
-                year: int | None) -> Path:
+async def shoot(
+    name: str, screen: str, size: tuple[int, int], keys: tuple[str, ...], year: int | None
+) -> Path:
     from tui.app.app import IktApp
-    from tui.app.screen import ThemeScreen
+    from tui.app.screens.theme import ThemeScreen
     from tui.core import load_dataset
 
-    app = IktApp(load_dataset(), screen=screen, year=year, by="total", lang="en",
-                 ascii_mode=False, geo="NO")
+    app = IktApp(
+        load_dataset(), screen=screen, year=year, by="total", lang="en", ascii_mode=False, geo="NO"
+    )
     async with app.run_test(size=size) as pilot:
         for key in ("", *keys):
             if key:

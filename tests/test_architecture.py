@@ -13,6 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "tui"
+MAX_LINES = 400  # a module a newcomer can read in one sitting
 
 
 def test_import_contracts_are_kept() -> None:
@@ -100,3 +101,10 @@ def test_the_cycle_finder_sees_delayed_imports() -> None:
 
 def test_no_import_cycles_under_tui() -> None:
     assert cycles(import_graph()) == []
+
+
+def test_no_module_over_400_lines() -> None:
+    for folder in (PACKAGE, ROOT / "scripts"):
+        for path in folder.rglob("*.py"):
+            lines = len(path.read_text(encoding="utf-8").splitlines())
+            assert lines <= MAX_LINES, f"{path.relative_to(ROOT)}: {lines} lines"

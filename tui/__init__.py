@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.core.version import __version__
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -11,7 +13,6 @@ if TYPE_CHECKING:
 
     from tui.core.dataset import Dataset
 
-__version__ = "0.1.0"
 __all__ = ["__version__", "frame", "load"]
 
 

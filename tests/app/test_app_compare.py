@@ -6,11 +6,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from appkit import chart_of, make_app, press, screen_text, settle, table_of, theme_screen
 from textual.pilot import Pilot
 
-from tui.app.screen import ThemeScreen
-from tui.app.view import is_eurostat
+from tests.helpers.app_pilot import (
+    chart_of,
+    make_app,
+    press,
+    screen_text,
+    settle,
+    table_of,
+    theme_screen,
+)
+from tui.app.present.table import is_eurostat
+from tui.app.screens.theme import ThemeScreen
 from tui.core import Dataset
 
 SCOPE = "Eurostat, enterprises with 10+ persons employed, excluding the financial sector"

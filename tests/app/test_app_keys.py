@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
-from appkit import cell, chart_of, make_app, press, screen_text, settle, table_of, theme_screen
-from textual.binding import Binding
 
-from tui.app.app import IktApp
-from tui.app.help_view import HelpView
-from tui.app.jump import JumpView
-from tui.app.screen import ThemeScreen
-from tui.app.sources_view import SourcesView
+from tests.helpers.app_pilot import (
+    cell,
+    chart_of,
+    make_app,
+    press,
+    screen_text,
+    settle,
+    table_of,
+    theme_screen,
+)
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.jump import JumpScreen
+from tui.app.screens.sources import SourcesScreen
 from tui.core import Dataset
 from tui.core.model import THEMES
 
@@ -206,124 +211,6 @@ async def test_language_key_switches_labels(dataset: Dataset) -> None:
         )
 
 
-async def test_sources_key_opens_details_of_selected_figure(dataset: Dataset) -> None:
-    app = make_app(screen="social_media", year=2013)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "down")  # social networks 2013: 45, disagreed with by 44
-        await press(pilot, "s")
-        assert isinstance(app.screen, SourcesView)
-        figure = app.screen.figure
-        assert (figure.indicator, figure.ref_year) == ("sm_type_social_networks", 2013)
-        text = app.screen.text.plain
-        for role, source, other in dataset.sources_of(figure):
-            assert source.url in text
-            assert f"- {role}" in text
-            if other is not None:
-                assert f"disagreeing (gives {other})" in text
-        assert "Survey year: 2013" in text and "January of the survey year" in text
-        await press(pilot, "escape")
-        assert isinstance(app.screen, ThemeScreen)
-        await press(pilot, "s", "q")
-        assert isinstance(app.screen, ThemeScreen)
-
-
-async def test_sources_of_an_empty_cell_is_refused() -> None:
-    app = make_app(screen="ecommerce")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "down", "s")  # web sales has no 2015 figure
-        assert isinstance(app.screen, ThemeScreen)
-        assert any("No figure" in str(n.message) for n in app._notifications)
-
-
-async def test_jump_to_category_and_year() -> None:
-    app = make_app(screen="ecommerce")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        screen = theme_screen(app)
-        await press(pilot, "slash")
-        assert isinstance(app.screen, JumpView)
-        await press(pilot, *"own web", "enter")
-        assert screen.state.row == 1 and table_of(app).cursor_coordinate.row == 1
-        await press(pilot, "slash", *"2012", "enter")
-        assert screen.state.year == 2012
-        data = chart_of(app).data
-        assert data is not None and data.year == 2012
-        await press(pilot, "slash", *"1999", "enter")
-        assert screen.state.year == 2012
-        await press(pilot, "slash", *"no such thing", "enter")
-        assert screen.state.row == 1
-        await press(pilot, "slash", "q", "escape")
-        assert isinstance(app.screen, ThemeScreen) and screen.state.row == 1
-
-
-async def test_export_writes_new_files_never_overwriting(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    existing = tmp_path / "ikt-ecommerce-total-NO.csv"
-    existing.write_text("keep me\n")
-    app = make_app(screen="ecommerce")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "e")
-        await press(pilot, "e")
-    assert existing.read_text() == "keep me\n"
-    second, third = (
-        tmp_path / "ikt-ecommerce-total-NO-2.csv",
-        tmp_path / "ikt-ecommerce-total-NO-3.csv",
-    )
-    assert second.exists() and third.exists()
-    with second.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    assert {"ec_sales_web", "eu_e_awsell"} <= {r["indicator"] for r in rows}
-    web_2012 = [r for r in rows if r["indicator"] == "ec_sales_web" and r["year"] == "2012"]
-    assert web_2012[0]["value"] == "25"
-    assert second.read_bytes() == third.read_bytes()
-
-
-async def test_copy_key_copies_figure_with_source(
-    monkeypatch: pytest.MonkeyPatch, dataset: Dataset
-) -> None:
-    copied: list[str] = []
-    monkeypatch.setattr(IktApp, "copy_to_clipboard", lambda self, text: copied.append(text))
-    app = make_app(screen="ecommerce", year=2012)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "down", "y")
-    source = dataset.sources["digi-2013"]
-    assert copied == [
-        f"Sales via own website 2012: 25% ({source.publisher}, {source.title}, {source.url})"
-    ]
-
-
-async def test_help_lists_every_binding() -> None:
-    app = make_app(screen="policy")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "question_mark")
-        assert isinstance(app.screen, HelpView)
-        text = app.screen.query_one("#help-text").render().plain  # type: ignore[attr-defined]
-        for binding in [*ThemeScreen.BINDINGS, *IktApp.BINDINGS]:
-            assert isinstance(binding, Binding)
-            assert binding.id and binding.description
-            assert binding.description in text, binding.description
-        assert "← h" in text and "1 Social media" in text
-        await press(pilot, "q")
-        assert isinstance(app.screen, ThemeScreen)
-
-
-def test_no_ctrl_keys_and_every_binding_has_id_and_description() -> None:
-    from tui.app.jump import JumpView
-
-    for binding in [
-        *ThemeScreen.BINDINGS,
-        *IktApp.BINDINGS,
-        *SourcesView.BINDINGS,
-        *HelpView.BINDINGS,
-        *JumpView.BINDINGS,
-    ]:
-        assert isinstance(binding, Binding)
-        assert binding.id and binding.description
-        assert "ctrl" not in binding.key
-
-
 async def test_quit_and_escape() -> None:
     app = make_app(screen="ecommerce")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -374,7 +261,7 @@ async def test_every_other_key_on_every_screen(
         assert cell(app, 0, 0) == english
 
         await press(pilot, "s")
-        assert isinstance(app.screen, SourcesView) and app.screen.figure == figure
+        assert isinstance(app.screen, SourcesScreen) and app.screen.figure == figure
         await press(pilot, "escape")
 
         await press(pilot, "y")
@@ -389,9 +276,9 @@ async def test_every_other_key_on_every_screen(
         ]
 
         await press(pilot, "slash")
-        assert isinstance(app.screen, JumpView)
+        assert isinstance(app.screen, JumpScreen)
         await press(pilot, "escape", "question_mark")
-        assert isinstance(app.screen, HelpView)
+        assert isinstance(app.screen, HelpScreen)
         await press(pilot, "escape")
 
         await press(pilot, "g")  # the first category of every theme is an SSB figure

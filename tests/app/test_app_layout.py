@@ -7,9 +7,17 @@ import sys
 import textwrap
 
 import pytest
-from appkit import chart_of, make_app, press, screen_text, settle, table_of, theme_screen
 
-from tui.app.screen import ThemeScreen
+from tests.helpers.app_pilot import (
+    chart_of,
+    make_app,
+    press,
+    screen_text,
+    settle,
+    table_of,
+    theme_screen,
+)
+from tui.app.screens.theme import ThemeScreen
 
 
 async def test_80x24_shows_title_table_chart_and_source() -> None:
@@ -136,10 +144,10 @@ def test_first_frame_imports_no_plotext_or_pandas() -> None:
         import sys
         from tui.app.run import run_app
         from tui.app.app import IktApp
-        from tui.app.screen import ThemeScreen
+        from tui.app.screens.theme import ThemeScreen
         from tui.core import load_dataset
         load_dataset()
-        heavy = [m for m in ("plotext", "textual_plotext", "pandas", "tui.app.chart")
+        heavy = [m for m in ("plotext", "textual_plotext", "pandas", "tui.app.widgets.chart")
                  if m in sys.modules]
         print(",".join(heavy))
     """)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from appkit import chart_of, make_app, press, screen_segments, screen_text, settle
 from textual.widgets._toast import Toast
 
-from tui.app.help_view import HelpView
-from tui.app.sources_view import SourcesView
+from tests.helpers.app_pilot import chart_of, make_app, press, screen_segments, screen_text, settle
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.sources import SourcesScreen
 from tui.core import Dataset, Figure, Source
 from tui.core.labels import Labels
 from tui.core.model import Indicator
@@ -111,7 +111,7 @@ async def test_labels_stay_literal_in_table_chart_details_help_and_notices() -> 
         await press(pilot, "c", "up")
 
         await press(pilot, "s")
-        assert isinstance(app.screen, SourcesView)
+        assert isinstance(app.screen, SourcesScreen)
         details = screen_text(app)
         for shown in (
             MARKUP,
@@ -127,7 +127,7 @@ async def test_labels_stay_literal_in_table_chart_details_help_and_notices() -> 
         await press(pilot, "escape")
 
         await press(pilot, "question_mark")
-        assert isinstance(app.screen, HelpView)
+        assert isinstance(app.screen, HelpScreen)
         assert "[b]Theme[/b]" in screen_text(app)
         await press(pilot, "escape")
 

@@ -10,16 +10,27 @@ import random
 from typing import Any
 
 import pytest
-from appkit import chart_of, make_app, press, settle, table_of, theme_screen
 from rich.console import Console
 from rich.segment import Segment
 from rich.text import Text
 from textual.visual import Visual, visualize
 from textual.widgets import DataTable
 
-from tui.app.chart import ASCII, FigureChart, matrix_text
-from tui.app.plotdata import Bar, ChartData
-from tui.app.table import FigureTable, fit_cell
+from tests.helpers.app_pilot import (
+    chart_of,
+    make_app,
+    press,
+    screen_segments,
+    settle,
+    table_of,
+    theme_screen,
+)
+from tui.app.fastpaths.plotext_cells import matrix_text, size_plot
+from tui.app.fastpaths.table_cells import fit_cell
+from tui.app.fastpaths.versions import FAST
+from tui.app.present.chart_data import Bar, ChartData
+from tui.app.widgets.chart import ASCII, FigureChart
+from tui.app.widgets.table import FigureTable
 
 KEYS = ("left", "right", "up", "down", "c", "home", "end")
 
@@ -121,7 +132,7 @@ async def test_plotext_cells_and_chart_strips_match_the_general_path() -> None:
                 chart = theme_screen(app).chart
                 assert chart is not None
                 width, height = chart.size
-                strips = chart._chart_strips()
+                strips = chart.direct_strips()
                 assert strips is not None
                 visual = visualize(chart, chart.render(), markup=False)
                 want = Visual.to_strips(chart, visual, width, height, chart.visual_style)
@@ -137,9 +148,39 @@ async def test_plotext_cells_and_chart_strips_match_the_general_path() -> None:
 
 def _matrix(chart: FigureChart, width: int, lines: int) -> Text:
     plt: Any = chart.plt
-    plt.plotsize(width, lines)
-    plt._set_size(width, lines)
-    plt.theme(chart._get_plotext_theme_name(chart.app.theme))
+    size_plot(plt, width, lines)
+    plt.theme(chart.plotext_theme())
     drawn = matrix_text(plt, ASCII if chart.ascii_mode else None)
     assert drawn is not None
     return drawn
+
+
+async def _screens(fast: bool, theme: str, size: tuple[int, int], keys: str) -> list[list[Any]]:
+    """The whole screen as styled segments after each key, with every fast path on or off."""
+    shown = []
+    with pytest.MonkeyPatch.context() as patch:
+        for package in FAST:
+            patch.setitem(FAST, package, fast)
+        app = make_app(screen=theme)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            for key in keys.split():
+                await press(pilot, key)
+                shown.append(screen_segments(app))
+    return shown
+
+
+@pytest.mark.parametrize(
+    ("theme", "size", "keys"),
+    [
+        ("ecommerce", (80, 24), "right down c left down b"),
+        ("policy", (150, 40), "down c down left b g"),
+    ],
+)
+async def test_fast_paths_and_public_paths_show_the_same(
+    theme: str, size: tuple[int, int], keys: str
+) -> None:
+    fast = await _screens(True, theme, size, keys)
+    public = await _screens(False, theme, size, keys)
+    assert len(fast) == len(keys.split())
+    assert fast == public

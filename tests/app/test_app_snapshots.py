@@ -9,9 +9,9 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from appkit import make_app, press, settle
 from textual.pilot import Pilot
 
+from tests.helpers.app_pilot import make_app, press, settle
 from tui.core.model import THEMES
 
 Snap = Callable[..., bool]

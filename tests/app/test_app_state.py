@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from tui.app.plotdata import bar_data, chart_data, line_data
+from tui.app.present.chart_data import bar_data, chart_data, line_data
+from tui.app.present.table import (
+    build_table,
+    cell_text,
+    compare_refusal,
+    initial_row_year,
+    jump_target,
+)
+from tui.app.present.text import copy_text, source_line, title_text
 from tui.app.state import (
     ViewState,
     default_lang,
@@ -13,16 +21,6 @@ from tui.app.state import (
     skipped_breakdowns,
     step_index,
     step_year,
-)
-from tui.app.view import (
-    build_table,
-    cell_text,
-    compare_refusal,
-    copy_text,
-    initial_row_year,
-    jump_target,
-    source_line,
-    title_text,
 )
 from tui.core import Dataset, Row
 

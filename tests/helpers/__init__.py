@@ -1,1 +1,1 @@
-"""Helpers the test packages share, imported as tests.helpers.<module>."""
+"""Code the tests share: drive the explorer headless, fuzz its keys, run the CLI and a loopback SSB."""

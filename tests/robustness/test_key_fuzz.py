@@ -1,6 +1,6 @@
 """Thousands of random keys, resizes and restarts never crash the explorer or break its selection.
 
-The fuzzer (keyfuzz.py) presses keys the app, its screens and dialogs bind, plus keys nobody
+The fuzzer (tests/helpers/key_fuzz.py) presses keys the app, its screens and dialogs bind, plus keys nobody
 binds, types into the `/` prompt, resizes the terminal between 20x8 and 250x80 and restarts the
 app with random options after a quitting key. A failure prints the seed, the problem or the
 traceback, and the last 30 steps; `python bench/fuzz_keys.py --seed N --presses P` replays it.
@@ -11,11 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from keyfuzz import DECOYS, SCREEN_CLASSES, FuzzResult, fuzz, node_keys, quit_after
 from textual.binding import Binding
 
-import tui.app.screen as screen_module
-from tui.app.screen import ThemeScreen
+import tui.app.screens.theme as screen_module
+from tests.helpers.key_fuzz import FuzzResult, fuzz, quit_after
+from tests.helpers.key_fuzz_parts import DECOYS, SCREEN_CLASSES, node_keys
+from tui.app.screens.theme import ThemeScreen
 
 SEEDS = (1, 2, 3, 4)
 PRESSES = 1000

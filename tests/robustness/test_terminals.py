@@ -28,8 +28,8 @@ from pathlib import Path
 
 import pytest
 
+from tui.app.present.table import build_table
 from tui.app.state import ViewState
-from tui.app.view import build_table
 from tui.core import load_dataset
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,4 +1,4 @@
-"""The interactive explorer: one screen class for the three themes, its widgets and styles.
+"""The interactive explorer: the app, its screens, widgets, keys and styles.
 
 Importing this package imports no Textual; `tui.app.run.run_app` starts the interface.
 """

@@ -5,25 +5,29 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import time
 from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual._time import get_time
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
 
-from tui.app.screen import ThemeScreen
+from tui.app.keys import APP_KEYS
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.theme import ThemeScreen
 from tui.app.state import default_lang, other_lang
 from tui.core.dataset import Dataset
-from tui.core.model import THEMES
+from tui.core.model import LANGS, THEMES
 from tui.core.text import literal
 from tui.core.words import say
 
 KEY_TIMINGS_ENV = "IKT_KEY_TIMINGS"
 """A file to append, per key, the milliseconds from the key's arrival to the frame after it."""
+EVENT_CLOCK = time.perf_counter if sys.platform == "win32" else time.monotonic
+"""The clock Textual stamps `event.time` with (the choice textual._time makes)."""
 
 
 class IktApp(App[int]):
@@ -32,8 +36,7 @@ class IktApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "ikt-explorer"
     ENABLE_COMMAND_PALETTE = False
-    # the keys live on the screens (ThemeScreen.BINDINGS), where they run in the order typed
-    BINDINGS: ClassVar[list[BindingType]] = []
+    BINDINGS: ClassVar[list[BindingType]] = APP_KEYS
 
     def __init__(
         self,
@@ -54,7 +57,7 @@ class IktApp(App[int]):
         self.DEFAULT_MODE = self.start_theme  # type: ignore[misc]  # read by App.__init__ only
         super().__init__()
         self.dataset = dataset
-        self.lang = lang if lang in ("nb", "en") else default_lang()
+        self.lang = lang if lang in LANGS else default_lang()
         self.ascii_mode = ascii_mode
         self.geo = geo
         self.breakdown = by
@@ -101,7 +104,7 @@ class IktApp(App[int]):
     def _log_key(self, key: str, arrived: float) -> None:
         assert self.key_timings is not None
         with open(self.key_timings, "a", encoding="utf-8") as log:
-            log.write(f"{key}\t{(get_time() - arrived) * 1000:.2f}\n")
+            log.write(f"{key}\t{(EVENT_CLOCK() - arrived) * 1000:.2f}\n")
 
     # --- shared by the theme screens
     def show_theme_at(self, index: int) -> None:
@@ -130,11 +133,9 @@ class IktApp(App[int]):
         self.lang = other_lang(self.lang)
 
     def action_help(self) -> None:
-        from tui.app.help_view import HelpView
-
-        if isinstance(self.screen, HelpView):
+        if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpView(self.ascii_mode))
+        self.push_screen(HelpScreen(self.lang, self.theme_names(), self.ascii_mode))
 
     def theme_names(self) -> list[Text]:
         """'1 Social media' ... for the help: the screens the digit keys open."""
@@ -146,10 +147,10 @@ class IktApp(App[int]):
         ]
 
     def get_driver_class(self) -> type[Driver]:
-        """Textual's driver for this platform, with the fast-quit one in place of LinuxDriver."""
+        """Textual's driver for this platform; on Linux one that gives the terminal back at once."""
         default = super().get_driver_class()
         if sys.platform == "win32":
             return default
-        from tui.app.fast_quit import fast_driver_class
+        from tui.app.fastpaths.input_stop import quick_stop_driver
 
-        return fast_driver_class(default)
+        return quick_stop_driver(default)

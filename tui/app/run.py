@@ -19,8 +19,9 @@ def run_app(
 ) -> int:
     """Run the explorer on `dataset` until the person quits; the exit status for the shell.
 
-    `screen` is a theme id (social_media, policy, ecommerce). Textual is imported here, not at
-    module level, so a one-shot command never pays for it.
+    Returns once Textual has given the terminal back as it found it. `screen` is a theme id
+    (social_media, policy, ecommerce). Textual is imported here, not at module level, so a
+    one-shot command never pays for it.
     """
     from tui.app.app import IktApp
 
@@ -30,7 +31,4 @@ def run_app(
     # the command line paused garbage collection for start-up: resume it after the first frame
     app.resume_gc = not gc.isenabled()
     app.run()
-    from tui.app.fast_quit import exit_now
-
-    # the terminal is restored and every file written atomically: skip interpreter teardown
-    exit_now(app.return_code or 0)
+    return app.return_code or 0

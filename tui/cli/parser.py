@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NoReturn, TypeAlias
 
-from tui import __version__
 from tui.cli.resolve import CliError
 from tui.core.text import literal
+from tui.core.version import __version__
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[Parser]"
 

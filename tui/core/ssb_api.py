@@ -12,12 +12,12 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from tui import __version__
 from tui.core import cache as disk
 from tui.core import ssb_query as q
 from tui.core.cube import Cube
 from tui.core.errors import DataError, NetworkError
 from tui.core.ssb_query import Dims, RateLimiter, Selection
+from tui.core.version import __version__
 
 plan_urls = q.plan_urls  # public here too: the --dry-run plan
 

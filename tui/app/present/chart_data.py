@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from tui.app.present.table import TableView, cell_text
 from tui.app.state import ViewState
-from tui.app.view import TableView, cell_text
 from tui.core.dataset import Dataset
 from tui.core.model import Figure
 from tui.core.text import literal

@@ -5,15 +5,14 @@ from __future__ import annotations
 import io
 from typing import Any
 
-import pytest
 from rich.console import Console
 from rich.segment import Segment
 from textual.pilot import Pilot
 
 from tui.app.app import IktApp
-from tui.app.chart import FigureChart
-from tui.app.screen import ThemeScreen
-from tui.app.table import FigureTable
+from tui.app.screens.theme import ThemeScreen
+from tui.app.widgets.chart import FigureChart
+from tui.app.widgets.table import FigureTable
 from tui.core import Dataset, load_dataset
 
 _DATASET: Dataset | None = None
@@ -25,11 +24,6 @@ def embedded() -> Dataset:
     if _DATASET is None:
         _DATASET = load_dataset()
     return _DATASET
-
-
-@pytest.fixture
-def dataset() -> Dataset:
-    return embedded()
 
 
 def make_app(dataset: Dataset | None = None, **options: Any) -> IktApp:

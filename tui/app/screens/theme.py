@@ -6,17 +6,25 @@ from pathlib import Path
 from time import monotonic
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.visual import visualize
 from textual.widgets import DataTable, Static
 
-from tui.app.keyline import KeyLine
+from tui.app.fastpaths.screen_start import QuickStartScreen
+from tui.app.keys import THEME_KEYS
+from tui.app.present.table import (
+    TableView,
+    available_breakdowns,
+    build_table,
+    compare_refusal,
+    initial_row_year,
+    jump_target,
+)
+from tui.app.present.text import copy_text, source_line, title_text
+from tui.app.screens.host import Host
 from tui.app.state import (
     ViewState,
     fit_year,
@@ -26,27 +34,15 @@ from tui.app.state import (
     step_index,
     step_year,
 )
-from tui.app.table import FigureTable
-from tui.app.view import (
-    TableView,
-    available_breakdowns,
-    build_table,
-    compare_refusal,
-    copy_text,
-    initial_row_year,
-    jump_target,
-    source_line,
-    title_text,
-)
+from tui.app.widgets.keyline import KeyLine
+from tui.app.widgets.table import FigureTable
+from tui.app.widgets.text_line import TextLine
 from tui.core.export import export_stem, write_slice_csv
 from tui.core.text import literal
 from tui.core.words import say
 
 if TYPE_CHECKING:
-    from textual.css.styles import RulesMap
-
-    from tui.app.app import IktApp
-    from tui.app.chart import FigureChart
+    from tui.app.widgets.chart import FigureChart
 
 CHART_QUIET = 0.05
 """Seconds between two chart redraws at least: a key press redraws the chart in the same frame as
@@ -57,62 +53,22 @@ FIRST_FRAME_GRACE = 0.04
 needs the interpreter to write the frame out, and the import would hold it for ~60 ms."""
 
 
-def _key(keys: str, action: str, description: str, ident: str, *, show: bool = False) -> Binding:
-    return Binding(keys, action, description, id=ident, show=show, priority=True)
-
-
-class ThemeScreen(Screen[None]):
+class ThemeScreen(QuickStartScreen):
     """Figures of one theme; the three themes are three instances of this class."""
 
     # Textual declares these two as plain attributes (a ClassVar here would not type-check)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal"), (140, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-low"), (32, "-tall")]  # noqa: RUF012
 
-    # Every key is a priority binding: handled the moment it arrives, in the order typed, even
-    # when a key switches screens (a non-priority key would wait in the table's queue while the
-    # next arrow key ran first). DataTable's own arrow keys are overridden by the same rule.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        _key("left,h", "year(-1)", "Previous year", "year-previous"),
-        _key("right,l", "year(1)", "Next year", "year-next"),
-        _key("up,k", "category(-1)", "Previous category", "category-previous"),
-        _key("down,j", "category(1)", "Next category", "category-next"),
-        _key("home,circumflex_accent", "year_edge(0)", "First year", "year-first"),
-        _key("end,dollar_sign", "year_edge(1)", "Last year", "year-last"),
-        _key("1", "theme(0)", "Screen 1", "screen-1"),
-        _key("2", "theme(1)", "Screen 2", "screen-2"),
-        _key("3", "theme(2)", "Screen 3", "screen-3"),
-        _key("tab", "theme_step(1)", "Next screen", "screen-next"),
-        _key("shift+tab", "theme_step(-1)", "Previous screen", "screen-previous"),
-        _key("b", "breakdown", "Breakdown", "breakdown", show=True),
-        _key("c", "chart", "Bars/line", "chart", show=True),
-        _key("g", "compare", "Countries", "compare", show=True),
-        _key("s", "sources", "Source", "sources", show=True),
-        _key("slash", "jump", "Jump", "jump", show=True),
-        _key("e", "export", "Export CSV", "export"),
-        _key("y", "copy", "Copy figure", "copy"),
-        _key("L", "language", "Language", "language"),
-        _key("question_mark", "app.help", "Help", "help", show=True),
-        _key("q,escape", "back", "Back/quit", "back", show=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = THEME_KEYS
 
-    def __init__(self, theme: str, app: IktApp) -> None:
+    def __init__(self, theme: str, app: Host) -> None:
         super().__init__(name=theme, classes=f"theme-{theme}")
         self.ikt = app
-        # Styles are applied once, at mount, and the first frame is drawn right after. Textual
-        # would restyle every widget up to three times before that (breakpoint and ASCII classes
-        # set on the first resize and on mount, the resume of a new screen) and parse all CSS
-        # twice more (a new screen counts as styled with out-of-date CSS): the classes are set
-        # here, and the screen is marked as styled with the app's current CSS, which it is
-        # (IktApp.on_load).
-        width, height = app.size
+        # Styles are applied once, at mount, and the first frame is drawn right after: every
+        # class is set before then (QuickStartScreen).
         self.set_class(app.ascii_mode, "-ascii", update=False)
-        for dimension, breakpoints in (
-            (width, self.HORIZONTAL_BREAKPOINTS),
-            (height, self.VERTICAL_BREAKPOINTS),
-        ):
-            for name in self._get_breakpoint_classes(dimension, breakpoints):
-                self.add_class(name, update=False)
-        self._css_update_count = app._css_update_count
+        self.style_before_mount()
         self._first_frame = False
         available = available_breakdowns(app.dataset, theme, app.geo)
         self.state = ViewState(
@@ -126,15 +82,13 @@ class ThemeScreen(Screen[None]):
         self._chart_timer: Timer | None = None
         self._chart_next = False  # a redraw is queued for right after the current key
         self._chart_drawn_at = -CHART_QUIET
-        self._shown: dict[str, str] = {}  # the text in each line widget, by id
         self._started = False
 
     # --- layout
     def compose(self) -> ComposeResult:
         texts = self._texts()
-        self._shown = dict(texts)
-        yield Static(Text(texts["title"]), id="title", markup=False)
-        yield Static(Text(texts["scope"]), id="scope", markup=False)
+        yield TextLine(texts["title"], id="title")
+        yield TextLine(texts["scope"], id="scope")
         with Container(id="body"):
             yield FigureTable(id="table", ascii_mode=self.ikt.ascii_mode)
             yield Static(
@@ -143,7 +97,7 @@ class ThemeScreen(Screen[None]):
                 classes="placeholder",
                 markup=False,
             )
-        yield Static(Text(texts["source"]), id="source", markup=False)
+        yield TextLine(texts["source"], id="source")
         yield KeyLine(id="keys")
 
     def on_mount(self) -> None:
@@ -151,21 +105,11 @@ class ThemeScreen(Screen[None]):
         self.reload(self.view)
         self.call_after_refresh(self._first_frame_drawn)
 
-    def _compositor_refresh(self) -> None:
-        """Draw the screen, but not while Textual is still starting the app.
-
-        The app mounts its first screen inside a batch update, which throws away any frame drawn
-        before the batch ends: that screen is drawn once, in full, when the app's own message
-        loop starts (Textual would render it twice, the first time for nothing).
-        """
-        if not self.ikt.started and self.app._batch_count:
-            self._repaint_required = True
-            self.app.call_later(self.refresh)
-            return
-        super()._compositor_refresh()
+    def starting_app(self) -> bool:
+        return not self.ikt.started
 
     def _first_frame_drawn(self) -> None:
-        if not self.ikt.started and self.app._batch_count:  # not drawn (see _compositor_refresh)
+        if self.in_start_batch():  # not drawn yet (QuickStartScreen)
             self.app.call_later(self.call_after_refresh, self._first_frame_drawn)
             return
         self._first_frame = True
@@ -176,13 +120,10 @@ class ThemeScreen(Screen[None]):
         else:
             self.set_timer(FIRST_FRAME_GRACE, self._mount_chart)
 
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        if not self._first_frame:
-            event.refresh_styles = False  # a new screen: styled when its widgets were mounted
-        self.on_screen_resume()
-
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Back on this screen: follow a language switched elsewhere and a resized terminal."""
+        if not self._first_frame:
+            self.keep_start_styles(event)
         if self.state.lang != self.ikt.lang:
             self.state.lang = self.ikt.lang
             self.reload()
@@ -191,13 +132,21 @@ class ThemeScreen(Screen[None]):
 
     async def _mount_chart(self) -> None:
         """Import plotext and mount the chart only after the first frame is on screen."""
-        from tui.app.chart import FigureChart
+        from tui.app.widgets.chart import FigureChart
 
+        if self._quitting():
+            return
         placeholder = self.query_one("#chart")
         chart = FigureChart(ascii_mode=self.ikt.ascii_mode, lang=self.state.lang, id="chart")
         await placeholder.remove()
+        if self._quitting():
+            return
         await self.query_one("#body").mount(chart)
         self._draw_chart()
+
+    def _quitting(self) -> bool:
+        """True once the app is closing (`q` right after the first frame): mount nothing more."""
+        return self.app.return_code is not None or not self.is_attached
 
     @property
     def chart(self) -> FigureChart | None:
@@ -246,7 +195,7 @@ class ThemeScreen(Screen[None]):
             return
         self.query_one(FigureTable).select(self.state.row, self.state.year)
         for ident, text in self._texts().items():
-            self._show_text(ident, text)
+            self.query_one(f"#{ident}", TextLine).show(text)
         self._schedule_chart()
 
     def _texts(self) -> dict[str, str]:
@@ -257,28 +206,6 @@ class ThemeScreen(Screen[None]):
             "scope": say("scope", state.lang),
             "source": source_line(app.dataset, self.view, state, app.ascii_mode),
         }
-
-    def _show_text(self, ident: str, text: str) -> None:
-        """Put `text` in a line widget; lay the screen out again only when its height changes.
-
-        Title and source line are as high as their text wraps to, so Textual lays out the whole
-        screen on every update, and once more after that (the sizes it computes are reactive).
-        A key press mostly changes the words and not the number of lines: then a repaint does.
-        """
-        old = self._shown.get(ident)
-        if old == text:
-            return
-        self._shown[ident] = text
-        widget = self.query_one(f"#{ident}", Static)
-        content = Text(text)
-        width = widget.content_size.width
-        layout = True
-        if old is not None and width > 0:
-            styles = cast("RulesMap", widget.styles)  # what Textual passes for its own widgets
-            height = visualize(widget, content, markup=False).get_height(styles, width)
-            before = visualize(widget, Text(old), markup=False).get_height(styles, width)
-            layout = height != before
-        widget.update(content, layout=layout)
 
     def _schedule_chart(self) -> None:
         """Redraw the chart with the table, or once CHART_QUIET has passed since the last draw.
@@ -302,7 +229,7 @@ class ThemeScreen(Screen[None]):
         if chart is None:
             return
         self._chart_drawn_at = monotonic()
-        from tui.app.plotdata import chart_data
+        from tui.app.present.chart_data import chart_data
 
         chart.show(chart_data(self.ikt.dataset, self.view, self.state), self.state.lang)
 
@@ -402,20 +329,20 @@ class ThemeScreen(Screen[None]):
         self.reload()
 
     def action_sources(self) -> None:
-        from tui.app.sources_view import SourcesView
+        from tui.app.screens.sources import SourcesScreen
 
         figure = self.view.figure(self.state.row, self.state.year)
         if figure is None:
             self.notify(say("nothing_selected", self.state.lang), markup=False)
             return
         self.app.push_screen(
-            SourcesView(self.ikt.dataset, self.view, self.state, figure, self.ikt.ascii_mode)
+            SourcesScreen(self.ikt.dataset, self.view, self.state, figure, self.ikt.ascii_mode)
         )
 
     def action_jump(self) -> None:
-        from tui.app.jump import JumpView
+        from tui.app.screens.jump import JumpScreen
 
-        self.app.push_screen(JumpView(self.state.lang, self.ikt.ascii_mode), self._jump_to)
+        self.app.push_screen(JumpScreen(self.state.lang, self.ikt.ascii_mode), self._jump_to)
 
     def _jump_to(self, query: str | None) -> None:
         if not query:

@@ -5,20 +5,19 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.app.keys import JUMP_KEYS
 from tui.core.words import say
 
 
-class JumpView(ModalScreen[str | None]):
+class JumpScreen(ModalScreen[str | None]):
     """A one-line prompt at the bottom; it is a modal so letters typed never reach the table."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel jump", id="jump-cancel", priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = JUMP_KEYS
 
     def __init__(self, lang: str, ascii_mode: bool = False) -> None:
         super().__init__(classes="-ascii" if ascii_mode else "")

@@ -1,4 +1,4 @@
-"""What a theme screen shows for a selection, in plain Python so it is testable without a terminal.
+"""The table a theme screen shows for a selection: rows, year columns and every cell's text.
 
 Every label taken from the data passes through `literal` here, so the widgets only ever receive
 text that is safe to show as typed.
@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from tui.app.state import ViewState
 from tui.core.dataset import Dataset, is_eurostat
 from tui.core.model import BREAKDOWNS, Figure, Row, Slice
-from tui.core.numbers import format_points, format_value
+from tui.core.numbers import format_value
 from tui.core.text import literal
-from tui.core.words import reason, say
+from tui.core.words import say
 
 YEAR = re.compile(r"\d{4}")
 
@@ -144,102 +144,6 @@ def cell_text(figure: Figure | None, lang: str, other_key: bool = False) -> str:
     if not figure.missing and figure.status not in ("", ">"):
         text += f" {figure.status}"
     return text + (" *" if other_key else "")
-
-
-def sep(ascii_mode: bool) -> str:
-    return " | " if ascii_mode else " · "
-
-
-def origin_text(dataset: Dataset, lang: str) -> str:
-    return say("embedded", lang) if dataset.origin == "embedded" else literal(dataset.origin)
-
-
-def title_text(dataset: Dataset, state: ViewState, ascii_mode: bool = False) -> str:
-    """Theme, year, breakdown and country (or the compared category), and where the data is from."""
-    lang = state.lang
-    year = str(state.year) if state.year is not None else "-"
-    parts = [literal(dataset.labels.get("theme", state.theme, lang)), year]
-    if state.compare is not None:
-        name = literal(dataset.labels.get("indicator", state.compare.indicator, lang))
-        if state.compare.group != "total":
-            name += ", " + literal(dataset.labels.get("group", state.compare.group, lang))
-        parts.append(f"{say('compare', lang)}: {name}")
-    else:
-        parts.append(literal(dataset.labels.get("breakdown", state.breakdown, lang)))
-        parts.append(literal(dataset.labels.get("geo", state.geo, lang)))
-    parts.append(origin_text(dataset, lang))
-    return sep(ascii_mode).join(parts)
-
-
-def figure_name(dataset: Dataset, view: TableView, row: int, lang: str) -> str:
-    """The selected row as a person would name it: category (and group), or category and country."""
-    if view.comparing and 0 <= row < len(view.rows):
-        indicator = literal(dataset.labels.get("indicator", view.rows[row].indicator, lang))
-        return f"{indicator}, {view.labels[row]}"
-    return view.name(row)
-
-
-def value_text(dataset: Dataset, figure: Figure, lang: str) -> str:
-    """The value, or the missing symbol with its meaning."""
-    if figure.missing:
-        meaning = literal(dataset.labels.get("status", figure.status, lang))
-        return f"{figure.status} ({meaning})"
-    return cell_text(figure, lang)
-
-
-def short_source(dataset: Dataset, source_id: str) -> str:
-    source = dataset.sources[source_id]
-    return literal(f"{source.publisher} {source.released}".strip())
-
-
-def change_text(dataset: Dataset, figure: Figure, lang: str) -> str:
-    change = dataset.change(figure)
-    if change.points is not None and change.previous is not None:
-        return (
-            f"{format_points(change.points, lang)} {say('since', lang)} {change.previous.ref_year}"
-        )
-    return reason(change.reason, lang)
-
-
-def source_line(
-    dataset: Dataset, view: TableView, state: ViewState, ascii_mode: bool = False
-) -> str:
-    """One or two lines under the chart: the selected figure, its source, base and change."""
-    lang = state.lang
-    # when comparing, the title names the category: the country is enough here
-    name = view.name(state.row) if view.comparing else figure_name(dataset, view, state.row, lang)
-    if not view.rows or state.year is None:
-        return say("no_data", lang)
-    figure = view.figure(state.row, state.year)
-    head = f"{name}, {state.year}: "
-    if figure is None:
-        return head + say("no_figure", lang)
-    parts = [head + value_text(dataset, figure, lang)]
-    parts.append(f"{say('source', lang)}: {short_source(dataset, figure.source_id)}")
-    if figure.corroborating:
-        parts[-1] += f" (+{len(figure.corroborating)} {say('corroborating', lang)})"
-    for source_id, other in figure.disagreeing:
-        parts.append(
-            f"{say('disagrees', lang)}: {literal(other)} ({short_source(dataset, source_id)})"
-        )
-    parts.append(literal(dataset.labels.get("base", figure.base, lang)))
-    if not figure.missing:
-        parts.append(change_text(dataset, figure, lang))
-    return sep(ascii_mode).join(parts)
-
-
-def copy_text(dataset: Dataset, view: TableView, state: ViewState) -> str | None:
-    """'label year: value (publisher, title, url)' for the clipboard, None without a figure."""
-    figure = view.figure(state.row, state.year)
-    if figure is None:
-        return None
-    lang = state.lang
-    source = dataset.sources[figure.source_id]
-    name = figure_name(dataset, view, state.row, lang)
-    return (
-        f"{name} {state.year}: {value_text(dataset, figure, lang)} "
-        f"({literal(source.publisher)}, {literal(source.title)}, {literal(source.url)})"
-    )
 
 
 def jump_target(query: str, view: TableView, current: int) -> tuple[str, int] | None:

@@ -1,4 +1,9 @@
-"""The figure table: categories down, years across, built once per view and then only navigated."""
+"""Table cells drawn directly, through DataTable's private render methods (textual 8.2.8).
+
+FigureTable's cells are one line of plain text, so they are laid out here directly instead of
+through Rich's general renderer (padding, wrapping and styling layers), which costs a large part
+of the first frame; anything else, or another Textual release, goes DataTable's own way.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,14 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual._types import SegmentLines
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
-from tui.app.view import TableView
-from tui.core.words import say
+from tui.app.fastpaths.versions import fast
+
+SegmentLines = list[list[Segment]]
+"""Lines of segments, as DataTable renders cells and rows (textual._types.SegmentLines)."""
 
 
 def fit_cell(plain: str, width: int, justify: JustifyMethod, overflow: OverflowMethod) -> str:
@@ -41,62 +47,18 @@ NOWHERE = Coordinate(-2, -2)
 """A cursor position outside every row, the header (-1) included."""
 
 
-class FigureTable(DataTable[Text]):
-    """A DataTable whose cells are literal Text; the selected cell is the cell cursor.
-
-    The cells are one line of plain text, so they are laid out here directly instead of through
-    Rich's general renderer (padding, wrapping and styling layers), which costs a large part of
-    the first frame; anything else falls back to DataTable's own rendering.
-    """
-
-    def __init__(self, *, id: str | None = None, ascii_mode: bool = False) -> None:
-        super().__init__(
-            id=id, cursor_type="cell", zebra_stripes=False, cursor_foreground_priority="css"
-        )
-        self.overflow: OverflowMethod = "crop" if ascii_mode else "ellipsis"
-        self.view: TableView | None = None
-        self.loads = 0
-
-    def load(self, view: TableView, lang: str, label_width: int, group_width: int) -> None:
-        """Replace columns and rows; done only when theme, breakdown, language or mode change."""
-        self.view = view
-        self.loads += 1
-        self.clear(columns=True)
-        self.fixed_columns = view.label_columns
-        first = say("country", lang) if view.comparing else say("category", lang)
-        self.add_column(Text(first), width=label_width, key="label")
-        if view.groups is not None:
-            self.add_column(Text(say("group", lang)), width=group_width, key="group")
-        for year in view.years:
-            self.add_column(Text(str(year), justify="right"), key=str(year))
-        for index, label in enumerate(view.labels):
-            cells = [Text(label, no_wrap=True, overflow=self.overflow)]
-            if view.groups is not None:
-                cells.append(Text(view.groups[index], no_wrap=True, overflow=self.overflow))
-            cells += [Text(text, justify="right") for text in view.cells[index]]
-            self.add_row(*cells, key=str(index))
+class FastCellTable(DataTable[Text]):
+    """A DataTable of one-line Text cells, rendered directly while Textual is the release it knows."""
 
     def _on_resize(self, event: events.Resize) -> None:
-        """Keep the cursor in view when the table gets narrower (e.g. side by side with the chart).
+        """Keep the rendered cells on a resize: only the rows depend on the width.
 
         DataTable's own handler throws every rendered cell away on a resize; only the rows
         depend on the width (the filler after the last column), so only they are dropped.
         """
-        event.prevent_default()
-        self._row_render_cache.clear()
-        self.call_after_refresh(self._cursor_into_view)
-
-    def _cursor_into_view(self) -> None:
-        self.move_cursor(row=self.cursor_row, column=self.cursor_column)
-
-    def select(self, row: int, year: int | None) -> None:
-        """Put the cell cursor on (row, year), scrolling it into view."""
-        if self.view is None or not self.view.rows:
-            return
-        column = self.view.label_columns
-        if year is not None and year in self.view.years:
-            column += self.view.years.index(year)
-        self.move_cursor(row=row, column=column, animate=False)
+        if fast("textual"):
+            event.prevent_default()
+            self._row_render_cache.clear()
 
     def _render_line_in_row(
         self,
@@ -113,7 +75,7 @@ class FigureTable(DataTable[Text]):
         scroll shifts. A cell cursor changes only the row it is in (and the mouse's hover only
         its own row): for every other row it is passed on as being nowhere.
         """
-        if self.cursor_type == "cell":
+        if self.cursor_type == "cell" and fast("textual"):
             row = self._row_locations.get(row_key) if row_key in self._row_locations else -1
             if cursor_location.row != row:
                 cursor_location = NOWHERE
@@ -133,6 +95,8 @@ class FigureTable(DataTable[Text]):
         hover: bool = False,
     ) -> SegmentLines:
         """A cell as DataTable renders it, computed directly for one-line plain text."""
+        if not fast("textual"):
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         header = row_index == -1
         row_key: RowKey | None
         if header:

@@ -6,13 +6,15 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.app.keys import SOURCES_KEYS
+from tui.app.present.table import TableView
+from tui.app.present.text import change_text, figure_name, value_text
 from tui.app.state import ViewState
-from tui.app.view import TableView, change_text, figure_name, value_text
 from tui.core.dataset import Dataset
 from tui.core.model import Figure
 from tui.core.text import literal
@@ -60,12 +62,10 @@ def sources_text(dataset: Dataset, view: TableView, state: ViewState, figure: Fi
     return out
 
 
-class SourcesView(ModalScreen[None]):
+class SourcesScreen(ModalScreen[None]):
     """A modal over the screen; Esc or q closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close", id="close", priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = SOURCES_KEYS
 
     def __init__(
         self,

@@ -8,20 +8,16 @@ from __future__ import annotations
 import math
 import textwrap
 from dataclasses import dataclass
-from typing import Any
 
 from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
-from rich.terminal_theme import TerminalTheme
 from rich.text import Text
 from textual.app import RenderResult
 from textual.strip import Strip
-from textual.style import Style as VisualStyle
-from textual.widget import _RenderCache
-from textual_plotext import PlotextPlot
 
-from tui.app.plotdata import Bar, ChartData
+from tui.app.fastpaths.chart_render import DirectStripsPlot, chart_strips
+from tui.app.fastpaths.plotext_cells import matrix_text, size_plot
+from tui.app.present.chart_data import Bar, ChartData
 from tui.core.words import say
 
 LINE_MARKERS = ("o", "x", "+", "#", "@", "%", "=")
@@ -118,142 +114,7 @@ class BarLook:
 _BAR_LOOKS: dict[tuple[str, bool], BarLook] = {}
 
 
-def chart_strips(
-    text: Text, width: int, height: int, base: VisualStyle, ansi_theme: TerminalTheme
-) -> list[Strip] | None:
-    """The strips Textual makes of `text` in a widget of this size and style, or None.
-
-    The same as Textual's Content does for text that needs no layout: per line, one segment
-    per span and per stretch between spans, styled (base + (base + span)) with the offset of
-    the segment in its meta (text selection reads it). None when a line is wider than `width`,
-    holds a tab, or when spans overlap or name a style by string.
-    """
-    pieces: dict[Style | None, VisualStyle] = {}
-    strips = []
-    for y, line in enumerate(text.split("\n", allow_blank=True)[:height]):
-        plain = line.plain
-        if "\t" in plain or cell_len(plain) > width:
-            return None
-        try:
-            runs = _runs(line)
-        except _Unsupported:
-            return None
-        segments = []
-        x = 0
-        for start, end, rich in runs:
-            piece = pieces.get(rich)
-            if piece is None:
-                if rich is None:
-                    piece = base + VisualStyle.combine([base])
-                else:
-                    piece = base + VisualStyle.combine(
-                        [base, VisualStyle.from_rich_style(rich, ansi_theme)]
-                    )
-                pieces[rich] = piece
-            key = (piece, x, y)
-            style = _PLACED.get(key)
-            if style is None:
-                if len(_PLACED) > 50_000:
-                    _PLACED.clear()
-                style = _PLACED[key] = piece.rich_style_with_offset(x, y)
-            segments.append(Segment(plain[start:end], style))
-            x += end - start
-        strips.append(Strip(segments, cell_len(plain)))
-    return strips
-
-
-_PLACED: dict[tuple[VisualStyle, int, int], Style] = {}
-"""Segment styles by (style, x, y): from one frame to the next most of a chart stays put."""
-
-
-def _runs(line: Text) -> list[tuple[int, int, Style | None]]:
-    """(start, end, style) of the spans of one line and of the stretches between them."""
-    runs: list[tuple[int, int, Style | None]] = []
-    at = 0
-    for span in sorted(line.spans, key=lambda span: span.start):
-        style = span.style
-        if span.start < at or not isinstance(style, Style):
-            raise _Unsupported
-        if span.start > at:
-            runs.append((at, span.start, None))
-        if span.end > span.start:
-            runs.append((span.start, span.end, style))
-        at = max(at, span.end)
-    if at < len(line.plain) or not runs:
-        runs.append((at, len(line.plain), None))
-    return runs
-
-
-class _Unsupported(Exception):
-    """Text that chart_strips leaves to Textual."""
-
-
-def matrix_text(plt: Any, table: dict[int, str] | None = None) -> Text | None:
-    """What `plt.build()` then `Text.from_ansi` give, from plotext's matrix of cells directly.
-
-    plotext writes its cells out as one string of ANSI codes, which Rich then parses back into
-    styled text: at 200x60 that round trip cost more than drawing the plot. Here each run of
-    cells with the same colours becomes one styled piece of text, as the parse would have made
-    it (the style of a run is what Rich reads from plotext's codes for those colours). None when
-    this plotext has no such matrix; `table` translates the characters (ASCII mode).
-    """
-    try:
-        plt._set_sizes()
-        plt._build_matrix()
-        matrix = plt.monitor.matrix
-        markers, fullground, style, background = (
-            matrix.marker,
-            matrix.fullground,
-            matrix.style,
-            matrix.background,
-        )
-        rows: int = matrix.rows
-        cols: int = matrix.cols
-    except AttributeError:
-        return None
-    lines = []
-    for row in reversed(range(rows)):
-        line = Text()
-        marks, fg, st, bg = markers[row], fullground[row], style[row], background[row]
-        start = 0
-        while start < cols:
-            colours = (fg[start], st[start], bg[start])
-            stop = start + 1
-            while stop < cols and (fg[stop], st[stop], bg[stop]) == colours:
-                stop += 1
-            run = "".join(marks[start:stop])
-            line.append(run.translate(table) if table else run, _run_style(colours))
-            start = stop
-        lines.append(line)
-    return Text("\n", no_wrap=True).join(lines)
-
-
-_RUN_STYLES: dict[tuple[Any, Any, Any], Style | None] = {}
-
-
-def _run_style(colours: tuple[Any, Any, Any]) -> Style | None:
-    """The style Rich reads from plotext's ANSI codes for cells of these colours."""
-    try:
-        return _RUN_STYLES[colours]
-    except KeyError:
-        pass
-    except TypeError:  # an unhashable colour (a list of RGB values)
-        return _style_of(colours)
-    style = _RUN_STYLES[colours] = _style_of(colours)
-    return style
-
-
-def _style_of(colours: tuple[Any, Any, Any]) -> Style | None:
-    from plotext._utility import ansi_end, colors_to_ansi
-
-    fullground, style, background = colours
-    decoded = Text.from_ansi(colors_to_ansi(fullground, style, background) + "x" + ansi_end)
-    spans = decoded.spans
-    found = spans[0].style if spans else None
-    return found if isinstance(found, Style) else None
-
-
-class FigureChart(PlotextPlot):
+class FigureChart(DirectStripsPlot):
     """Bars of a year or lines across years; `data` is what was last drawn (tests read it)."""
 
     def __init__(
@@ -266,23 +127,8 @@ class FigureChart(PlotextPlot):
         self.draws = 0
         self.window: tuple[int, int] = (0, 0)
 
-    def _render_content(self) -> None:
-        """Render into strips directly when the chart is plain lines of styled runs.
-
-        Textual turns the Text from `render` into its own Content, lays that out and styles it
-        piece by piece; for a 100x57 line chart that cost three times the plot itself. The
-        chart's Text needs none of the layout (no wrapping, no tabs, spans that do not overlap),
-        so `chart_strips` makes the same strips, with the same styles, straight from the runs.
-        Anything else (a mouse selection, a line wider than the widget) goes Textual's way.
-        """
-        strips = self._chart_strips()
-        if strips is None:
-            super()._render_content()
-            return
-        self._render_cache = _RenderCache(self.size, strips)
-        self._dirty_regions.clear()
-
-    def _chart_strips(self) -> list[Strip] | None:
+    def direct_strips(self) -> list[Strip] | None:
+        """The chart's lines as strips when they need no layout: plain lines of styled runs."""
         width, height = self.size
         styles = self.styles
         if (
@@ -344,10 +190,12 @@ class FigureChart(PlotextPlot):
         return Text.from_ansi(built, no_wrap=True)
 
     def _plot_size(self, width: int, lines: int) -> None:
-        plt = self.plt
-        plt.plotsize(width, lines)
-        plt._set_size(width, lines)
-        plt.theme(self._get_plotext_theme_name(self.app.theme))
+        size_plot(self.plt, width, lines)
+        self.plt.theme(self.plotext_theme())
+
+    def plotext_theme(self) -> str:
+        """The plotext theme for the app's theme, as textual-plotext names it ('auto' follows)."""
+        return f"textual-auto-{self.app.theme}" if self.theme == "auto" else self.theme
 
     def _caption(self, width: int, room: int, max_lines: int) -> list[str]:
         """Title (and which bars are shown), legend, then what is left out, in max_lines lines."""
@@ -457,7 +305,7 @@ class FigureChart(PlotextPlot):
 
     def _bar_look(self) -> BarLook:
         """The styles and bar character plotext uses in this theme, from a bar it draws."""
-        theme = self._get_plotext_theme_name(self.app.theme)
+        theme = self.plotext_theme()
         key = (theme, self.ascii_mode)
         look = _BAR_LOOKS.get(key)
         if look is None:

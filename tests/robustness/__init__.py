@@ -1,0 +1,1 @@
+"""Tests that bad files, random keys and odd terminals never break the product."""

@@ -1,0 +1,1 @@
+"""The explorer's widgets: the figure table, the chart, and the text and key lines."""

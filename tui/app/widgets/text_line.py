@@ -1,0 +1,39 @@
+"""A line of literal text above or below the table (title, scope, source line)."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from rich.text import Text
+from textual.css.styles import RulesMap
+from textual.visual import visualize
+from textual.widgets import Static
+
+
+class TextLine(Static):
+    """Literal text, never markup, that lays the screen out again only when its height changes.
+
+    Title and source line are as high as their text wraps to, so Textual lays out the whole
+    screen on every update, and once more after that (the sizes it computes are reactive).
+    A key press mostly changes the words and not the number of lines: then a repaint does.
+    """
+
+    def __init__(self, text: str, *, id: str | None = None) -> None:
+        super().__init__(Text(text), id=id, markup=False)
+        self.text = text
+
+    def show(self, text: str) -> None:
+        """Put `text` in the line, unless it is already there."""
+        old = self.text
+        if old == text:
+            return
+        self.text = text
+        content = Text(text)
+        width = self.content_size.width
+        layout = True
+        if width > 0:
+            styles = cast("RulesMap", self.styles)  # what Textual passes for its own widgets
+            height = visualize(self, content, markup=False).get_height(styles, width)
+            before = visualize(self, Text(old), markup=False).get_height(styles, width)
+            layout = height != before
+        self.update(content, layout=layout)
