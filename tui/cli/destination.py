@@ -17,7 +17,6 @@ import errno
 import io
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -104,6 +103,8 @@ def deliver(report: Report, where: Destination) -> None:
 
 def write_file(path: Path, data: bytes, force: bool) -> None:
     """`data` as `path`, whole or not at all; an existing file is kept unless `force`."""
+    import tempfile  # only when a file is written: ikt get starts as fast as before
+
     folder = path.absolute().parent
     try:
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
