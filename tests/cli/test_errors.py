@@ -51,7 +51,7 @@ BAD_VALUES = [
     (["show", "policy", "--geo", "EU27"], "ikt: invalid --geo EU27", "did you mean EU27_2020?"),
     (
         ["show", "policy", "--format", "jsn"],
-        "ikt: invalid --format jsn (valid: table, csv, json, markdown)",
+        "ikt: invalid --format jsn (valid: table, csv, json, markdown, xlsx)",
         "did you mean json?",
     ),
     (["get", "ec_any", "--format", "xml"], "ikt: invalid --format xml", None),
@@ -198,8 +198,9 @@ def test_reader_gone_is_not_a_traceback() -> None:
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
 
 
-def test_help_examples_run(run: Run) -> None:
+def test_help_examples_run(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every example in the help of list, show and get works as printed."""
+    monkeypatch.chdir(tmp_path)  # where an example's --output file goes
     tried = 0
     for text in (EXPLORER_EXAMPLES, LIST_EXAMPLES, SHOW_EXAMPLES, GET_EXAMPLES):
         for line in text.splitlines():
@@ -212,6 +213,9 @@ def test_help_examples_run(run: Run) -> None:
             if argv and argv[0] in ("list", "show", "get"):
                 result = run(*argv)
                 assert result.code == 0, (line, result.err)
-                assert result.out
+                if "--output" in argv:
+                    assert (tmp_path / argv[argv.index("--output") + 1]).stat().st_size
+                else:
+                    assert result.out
                 tried += 1
     assert tried >= 10

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import os
+import pty
 import subprocess
 import sys
 import types
@@ -18,7 +21,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def launched(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+def on_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Standard input and output are a person's terminal, as when `ikt` is typed."""
+    monkeypatch.setattr("tui.cli.launch.on_terminal", lambda: True)
+
+
+@pytest.fixture
+def launched(monkeypatch: pytest.MonkeyPatch, on_terminal: None) -> list[dict[str, Any]]:
     """Stand in for the interface: record how it would have been opened."""
     calls: list[dict[str, Any]] = []
 
@@ -164,6 +173,8 @@ def test_the_explorer_exit_status_ends_the_process() -> None:
         "fake = types.ModuleType('tui.app.run')\n"
         "fake.run_app = lambda dataset, **options: print('explored', options['screen']) or 3\n"
         "sys.modules['tui.app.run'] = fake\n"
+        "import tui.cli.launch\n"
+        "tui.cli.launch.on_terminal = lambda: True\n"
         "sys.argv = ['ikt', '--screen', 'policy']\n"
         "from tui.cli.main import main\n"
         "code = main()\n"
@@ -176,8 +187,94 @@ def test_the_explorer_exit_status_ends_the_process() -> None:
     assert done.stdout == "explored policy\n"
 
 
-def test_in_process_main_returns_the_explorer_status(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_in_process_main_returns_the_explorer_status(
+    monkeypatch: pytest.MonkeyPatch, on_terminal: None
+) -> None:
     fake = types.ModuleType("tui.app.run")
     fake.run_app = lambda dataset, **options: 5  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "tui.app.run", fake)
     assert main(["--screen", "ecommerce"]) == 5
+
+
+NO_TERMINAL = (
+    "ikt: the explorer needs a terminal; for text use 'ikt show THEME' (see 'ikt show --help')"
+)
+NO_TERMINAL_FILE = (
+    "ikt: the explorer needs a terminal; for text use 'ikt show --file FILE' "
+    "(see 'ikt show --help')"
+)
+INTERFACE = ("textual", "plotext", "textual_plotext")  # and tui.app
+
+
+def interface_after(argv: list[str], **streams: Any) -> tuple[int, str, list[str]]:
+    """Exit code, stderr and the interface modules loaded by `ikt ARGV` run as a program."""
+    script = (
+        "import sys\n"
+        "from tui.cli.main import _run\n"
+        f"code, _explored = _run({argv!r})\n"
+        f"loaded = sorted(m for m in sys.modules if m.split('.')[0] in {INTERFACE!r} "
+        "or m.startswith('tui.app'))\n"
+        "print(code, *loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        stdout=streams.get("stdout", subprocess.PIPE),
+        stdin=streams.get("stdin", subprocess.DEVNULL),
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=60,
+    )
+    *lines, last = done.stderr.strip().splitlines()
+    code, *loaded = last.split()
+    return int(code), "\n".join(lines), loaded
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        ([], NO_TERMINAL),
+        (["--screen", "ecommerce", "--by", "size"], NO_TERMINAL),
+        (["open", str(ROOT / "tests/fixtures/formats/ssb_10974_v2.json")], NO_TERMINAL_FILE),
+    ],
+)
+def test_without_a_terminal_points_to_show_before_textual_loads(argv: list[str], line: str) -> None:
+    """`ikt | cat`, `ikt > out`: one line, exit 2, and the interface was never imported."""
+    code, err, loaded = interface_after(argv)
+    assert (code, err, loaded) == (2, line, [])
+
+
+def test_standard_input_not_a_terminal_is_refused_too() -> None:
+    """`ikt < file` with the screen a terminal: keys could never reach the explorer."""
+    master, slave = pty.openpty()
+    try:
+        code, err, loaded = interface_after([], stdout=slave, stdin=subprocess.DEVNULL)
+    finally:
+        os.close(slave)
+        os.close(master)
+    assert (code, err, loaded) == (2, NO_TERMINAL, [])
+
+
+def test_output_a_terminal_and_input_a_terminal_is_let_through(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The check itself: both ends a terminal, or the explorer is refused."""
+    from tui.cli import launch
+
+    master, slave = pty.openpty()
+    try:
+        with os.fdopen(os.dup(slave), "w") as screen, os.fdopen(os.dup(slave), "r") as keys:
+            monkeypatch.setattr(sys, "stdout", screen)
+            monkeypatch.setattr(sys, "stdin", keys)
+            assert launch.on_terminal()
+            monkeypatch.setattr(sys, "stdin", io.StringIO())
+            assert not launch.on_terminal()
+    finally:
+        os.close(slave)
+        os.close(master)
+
+
+def test_a_bad_deep_link_is_named_before_the_missing_terminal() -> None:
+    code, err, loaded = interface_after(["--screen", "bogus"])
+    assert code == 2 and err.startswith("ikt: invalid --screen bogus") and loaded == []

@@ -78,6 +78,7 @@ def test_open_hands_the_file_to_the_explorer(run: Run, monkeypatch: pytest.Monke
         return 0
 
     monkeypatch.setattr("tui.app.run.run_app", fake_run_app)
+    monkeypatch.setattr("tui.cli.launch.on_terminal", lambda: True)
     result = run("open", str(FIXTURES / "estat_sdmx_flavour.tsv"), "--lang", "en")
     assert result.code == 0, result.err
     assert seen["screen"] == "file" and seen["lang"] == "en" and seen["by"] == "total"
@@ -126,6 +127,7 @@ def test_update_bad_arguments_exit_2(run: Run, argv: list[str], problem: str) ->
 def test_open_starts_on_a_breakdown_with_figures(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: dict[str, object] = {}
     monkeypatch.setattr("tui.app.run.run_app", lambda dataset, **kw: seen.update(kw) or 0)
+    monkeypatch.setattr("tui.cli.launch.on_terminal", lambda: True)
     result = run("open", str(FIXTURES / "ssb_10974_v2.json"))
     assert result.code == 0, result.err
     assert seen["by"] == "size"  # this table has no all-sizes total

@@ -1,4 +1,5 @@
-"""One-shot commands stay light: no Textual, no plotext, no pandas; Rich only for a terminal."""
+"""One-shot commands stay light: no Textual, no plotext, no pandas; Rich only for a terminal;
+pandas and openpyxl only for a workbook."""
 
 from __future__ import annotations
 
@@ -52,3 +53,25 @@ def test_the_documented_check() -> None:
 def test_no_heavy_imports(argv: list[str]) -> None:
     loaded = loaded_after(argv)
     assert not loaded & {*HEAVY, "rich"}, loaded & {*HEAVY, "rich"}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "ecommerce", "--output", "{folder}/ecommerce.txt"],
+        ["show", "policy", "--by", "size", "--format", "json", "--output", "{folder}/p.json"],
+        ["get", "ec_sales_web", "--format", "csv", "--output", "{folder}/web.csv"],
+        ["list", "ecommerce", "--format", "markdown", "--output", "{folder}/list.md"],
+    ],
+)
+def test_no_heavy_imports_into_a_file(argv: list[str], tmp_path: Path) -> None:
+    loaded = loaded_after([word.format(folder=tmp_path) for word in argv])
+    assert not loaded & {*HEAVY, "rich", "openpyxl"}, loaded & {*HEAVY, "rich", "openpyxl"}
+    assert len(list(tmp_path.iterdir())) == 1
+
+
+@pytest.mark.parametrize("command", [["show", "ecommerce"], ["get", "ec_sales_web"]])
+def test_a_workbook_loads_pandas_and_openpyxl_only(command: list[str], tmp_path: Path) -> None:
+    loaded = loaded_after([*command, "--format", "xlsx", "--output", str(tmp_path / "w.xlsx")])
+    assert {"pandas", "openpyxl"} <= loaded
+    assert not loaded & {"textual", "plotext", "rich"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import sys
 
+from tui.cli.resolve import CliError
 from tui.core.dataset import Dataset
 
 
@@ -19,6 +20,23 @@ def utf8(stream: object) -> bool:
         return codecs.lookup(codeset or "ascii").name == "utf-8"
     except LookupError:
         return False
+
+
+def on_terminal() -> bool:
+    """True when a person can both see the interface and type into it."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
+
+
+def require_terminal(instead: str) -> None:
+    """Refuse, before Textual loads, to draw the interface into a pipe or a file.
+
+    `instead` is the command that prints the same figures as text.
+    """
+    if not on_terminal():
+        command = instead.split()[1]
+        raise CliError(
+            f"the explorer needs a terminal; for text use '{instead}' (see 'ikt {command} --help')"
+        )
 
 
 def launch(

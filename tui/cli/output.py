@@ -1,20 +1,18 @@
-"""Prints a command's answer as a terminal table, plain text, CSV, JSON or Markdown.
-
-Rich is imported only for a table on a terminal, so scripts asking for CSV or JSON stay fast.
-"""
+"""A command's answer as plain text, CSV, JSON or Markdown; tui/cli/terminal.py draws it on a
+terminal and tui/cli/destination.py sends it where it is asked for."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TextIO
 
+from tui.core.model import Source
 from tui.core.records import Record, csv_cells, json_number
 from tui.core.text import literal
 
@@ -28,6 +26,7 @@ class Column:
 
     header: str
     numeric: bool = False
+    whole: bool = False  # ids and years people type: never wrapped or cut on a terminal
 
 
 @dataclass
@@ -41,20 +40,9 @@ class Report:
     records: list[Record]
     scope: str = ""  # whose figures these are; stated in every format (on stderr for csv/json)
     notes: list[str] = field(default_factory=list)  # under the table and markdown only
-
-
-def render(report: Report, fmt: str, out: TextIO, err: TextIO) -> None:
-    """Write `report` to `out` in `fmt`; the scope of csv/json goes to `err` to keep data clean."""
-    if fmt in ("csv", "json"):
-        if report.scope:
-            err.write(f"ikt: {cell_text(report.scope)}\n")
-        _write(out, to_csv(report) if fmt == "csv" else to_json(report))
-    elif fmt == "markdown":
-        _write(out, to_markdown(report))
-    elif _is_terminal(out):
-        _print_rich(report, out)
-    else:
-        _write(out, to_plain(report))
+    years_from: int = 0  # the first year column: on a terminal the years may go in blocks
+    heading: bool = False  # on a terminal the first column's runs become headings of its rows
+    sources: tuple[Source, ...] = ()  # every source the records cite, for the xlsx sheet
 
 
 def cell_text(text: str) -> str:
@@ -141,40 +129,7 @@ def _pad(text: str, size: int, right: bool) -> str:
     return gap + text if right else text + gap
 
 
-def _print_rich(report: Report, out: TextIO) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    console = Console(
-        file=out,
-        no_color=bool(os.environ.get("NO_COLOR")),
-        highlight=False,
-        markup=False,
-        emoji=False,
-    )
-    if report.title:
-        console.print(Text(cell_text(report.title), style="bold"))
-    if report.scope:
-        console.print(Text(cell_text(report.scope), style="italic"))
-    table = Table(header_style="bold")
-    for column in report.columns:
-        table.add_column(
-            Text(cell_text(column.header)), justify="right" if column.numeric else "left"
-        )
-    for row in report.rows:
-        table.add_row(*(Text(cell_text(value)) for value in row))
-    console.print(table)
-    for note in report.notes:
-        console.print(Text(cell_text(note)))
-
-
-def _is_terminal(stream: TextIO) -> bool:
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
-
-
-def _write(stream: TextIO, text: str) -> None:
+def write_text(stream: TextIO, text: str) -> None:
     """Write UTF-8 whatever the locale says, through the byte stream when there is one."""
     buffer = getattr(stream, "buffer", None)
     if buffer is None:

@@ -78,6 +78,8 @@ examples:
   ikt show ecommerce --year 2012              one year
   ikt show social-media --years 2013-2017 --by size
   ikt show policy --format csv > policy.csv   one row per figure
+  ikt show policy --format xlsx --output policy.xlsx
+                                              a workbook: the table, its figures, sources
   ikt show ecommerce --geo NO,SE,DK,FI,IS     compare countries (Eurostat figures only)
 
 Missing figures show their symbol: .. not available, : confidential or not available,
@@ -125,10 +127,14 @@ OUTPUT = (
     Option(
         ("--format",),
         "table on screen (plain text when piped), csv and json one record "
-        "per figure, markdown pipe table (default: table)",
-        metavar="{table,csv,json,markdown}",
+        "per figure, markdown pipe table, xlsx workbook (needs --output) (default: table)",
+        metavar="{table,csv,json,markdown,xlsx}",
         default="table",
     ),
+    Option(
+        ("--output",), "write to FILE instead of the screen (never over a file)", metavar="FILE"
+    ),
+    Option(("--force",), "with --output: replace FILE if it exists", switch=True),
     Option(
         ("--lang",), "language of labels and numbers (default: from the locale)", metavar="{nb,en}"
     ),
@@ -316,7 +322,7 @@ def build_parser(commands: bool = True) -> Parser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         allow_abbrev=False,
     )
-    parser.add_argument("--version", action="version", version=f"ikt {__version__}")
+    parser.add_argument("--version", action="version", version=f"ikt-explorer {__version__}")
     _add_options(parser.add_argument_group("explorer options (without a command)"), EXPLORER)
     parser.set_defaults(command=EXPLORER)
     if commands:

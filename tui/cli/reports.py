@@ -7,7 +7,7 @@ from typing import cast
 from tui.cli.output import Column, Report
 from tui.cli.resolve import span, theme_word
 from tui.core.dataset import Dataset
-from tui.core.model import Figure
+from tui.core.model import Figure, Source
 from tui.core.numbers import format_number, format_value
 from tui.core.records import (
     FIGURE_KEYS,
@@ -26,7 +26,7 @@ from tui.core.words import say
 def themes_report(dataset: Dataset, lang: str) -> Report:
     records = [theme_record(dataset, theme, lang) for theme in dataset.themes()]
     columns = [
-        Column(say("theme", lang)),
+        Column(say("theme", lang), whole=True),
         Column(say("name", lang)),
         Column(say("indicators", lang), numeric=True),
         Column(say("years", lang)),
@@ -46,7 +46,7 @@ def themes_report(dataset: Dataset, lang: str) -> Report:
 def indicators_report(dataset: Dataset, theme: str, lang: str) -> Report:
     records = [indicator_record(dataset, ind, lang) for ind in dataset.theme_indicators(theme)]
     columns = [
-        Column("Id"),
+        Column("Id", whole=True),
         Column(say("indicator", lang)),
         Column(say("years", lang)),
         Column(say("sources", lang)),
@@ -70,6 +70,7 @@ def table_report(dataset: Dataset, table: FigureTable, geos: list[str], lang: st
     columns = [Column(say("indicator", lang))]
     columns += [Column(say("group", lang))] if table.by_group else []
     columns += [Column(say("country", lang))] if table.comparing else []
+    years_from = len(columns)
     columns += [Column(str(year), numeric=True) for year in table.years]
     rows = [
         [row.indicator]
@@ -95,6 +96,9 @@ def table_report(dataset: Dataset, table: FigureTable, geos: list[str], lang: st
         records,
         scope=scope(dataset, figures, lang) if table.comparing else "",
         notes=notes,
+        years_from=years_from,
+        heading=years_from > 1,
+        sources=cited(dataset, figures),
     )
 
 
@@ -105,14 +109,14 @@ def figures_report(
     labels = dataset.labels
     compared = len(geos) > 1
     survey = any(f.survey_year != f.ref_year for f in figures)
-    columns = [Column(say("year", lang))]
+    columns = [Column(say("year", lang), whole=True)]
     columns += [Column(say("country", lang))] if compared else []
-    columns += [Column(say("survey_year", lang))] if survey else []
+    columns += [Column(say("survey_year", lang), whole=True)] if survey else []
     columns += [
         Column(say("value", lang), numeric=True),
         Column(say("status", lang)),
         Column(say("base", lang)),
-        Column(say("source", lang)),
+        Column(say("source", lang), whole=True),
     ]
     rows = []
     for f in figures:
@@ -134,11 +138,8 @@ def figures_report(
             f"{say('gives', lang)} {format_number(value, lang)}"
             for source, value in f.disagreeing
         ]
-    for source_id in dict.fromkeys(f.source_id for f in figures):
-        source = dataset.sources[source_id]
-        notes.append(
-            f"{source_id}: {source.publisher}, {source.title} ({source.released}) {source.url}"
-        )
+    sources = cited(dataset, figures)
+    notes += [f"{s.source_id}: {s.publisher}, {s.title} ({s.released}) {s.url}" for s in sources]
     records = [figure_record(dataset, f, lang) for f in figures]
     return Report(
         title,
@@ -148,7 +149,13 @@ def figures_report(
         records,
         scope=scope(dataset, figures, lang) if compared else "",
         notes=notes,
+        sources=sources,
     )
+
+
+def cited(dataset: Dataset, figures: list[Figure]) -> tuple[Source, ...]:
+    """Each source the figures cite, once, in the order first cited."""
+    return tuple(dataset.sources[i] for i in dict.fromkeys(f.source_id for f in figures))
 
 
 def scope(dataset: Dataset, figures: list[Figure], lang: str) -> str:

@@ -15,7 +15,7 @@ from tui.core.words import default_lang
 if TYPE_CHECKING:
     from tui.core.dataset import Dataset
 
-FORMATS = ("table", "csv", "json", "markdown")
+FORMATS = ("table", "csv", "json", "markdown", "xlsx")
 
 
 class CliError(Exception):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli.data import open_dataset, with_cache
-from tui.cli.launch import launch
+from tui.cli.launch import launch, require_terminal
 from tui.cli.resolve import (
     CliError,
     resolve_breakdown,
@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
         raise no_theme(dataset, theme, breakdown, geos[0])
     if year is not None and year not in table.years:
         raise no_year(context(theme_word(theme), breakdown, "total", geos), str(year), table.years)
+    require_terminal("ikt show THEME")
     return launch(
         dataset,
         screen=theme,

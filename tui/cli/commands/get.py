@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from tui.cli.data import note, open_dataset, with_cache
-from tui.cli.output import render
+from tui.cli.destination import deliver, destination
 from tui.cli.reports import figures_report
 from tui.cli.resolve import (
     no_data,
@@ -25,6 +24,7 @@ from tui.core.model import BREAKDOWNS
 
 def run(args: argparse.Namespace) -> int:
     fmt, lang = resolve_format(args.format), resolve_lang(args.lang)
+    to = destination(args, fmt)
     dataset = with_cache(open_dataset(), lang)
     indicator = resolve_indicator(dataset, args.indicator)
     group = resolve_group(dataset, args.group)
@@ -58,9 +58,7 @@ def run(args: argparse.Namespace) -> int:
                 f"no figures for {context(indicator, 'total', group, [geo])}"
                 + (f" in {year}" if year is not None else "")
             )
-    render(
-        figures_report(dataset, indicator, group, geos, figures, lang), fmt, sys.stdout, sys.stderr
-    )
+    deliver(figures_report(dataset, indicator, group, geos, figures, lang), to)
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli.data import file_dataset
-from tui.cli.launch import launch
+from tui.cli.launch import launch, require_terminal
 from tui.cli.resolve import CliError, resolve_lang
 from tui.core.model import BREAKDOWNS
 
@@ -17,6 +17,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"{args.file}: the table has no figures with a year")
     # open on the first breakdown that has figures: many tables have no all-sizes total
     by = next(b for b in BREAKDOWNS if dataset.years(breakdown=b))
+    require_terminal("ikt show --file FILE")
     return launch(
         dataset,
         screen="file",

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from tui.cli.data import file_dataset, note, open_dataset, with_cache
-from tui.cli.output import render
+from tui.cli.destination import deliver, destination
 from tui.cli.reports import table_report
 from tui.cli.resolve import (
     CliError,
@@ -26,6 +25,7 @@ from tui.core.table import compared_table, theme_table
 
 def run(args: argparse.Namespace) -> int:
     fmt, lang = resolve_format(args.format), resolve_lang(args.lang)
+    to = destination(args, fmt)
     breakdown = resolve_breakdown(args.by)
     if args.file:
         dataset = file_dataset(args.file)
@@ -65,5 +65,5 @@ def run(args: argparse.Namespace) -> int:
         missing = [g for g in geos if not any(row.row.geo == g for row in table.rows)]
         if missing:
             note(f"no Eurostat figures for {theme_word(theme)} in {', '.join(missing)}")
-    render(table_report(dataset, table, geos, lang), fmt, sys.stdout, sys.stderr)
+    deliver(table_report(dataset, table, geos, lang), to)
     return 0
