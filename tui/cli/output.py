@@ -76,20 +76,20 @@ def _json_value(value: object) -> object:
 
 def to_markdown(report: Report) -> str:
     """A pipe table; | and other Markdown punctuation in labels are escaped to stay literal."""
-    lines = [_md(line) for line in (report.title, report.scope) if line]
+    lines = [markdown_text(line) for line in (report.title, report.scope) if line]
     if lines:
         lines.append("")
-    lines.append("| " + " | ".join(_md(c.header) for c in report.columns) + " |")
+    lines.append("| " + " | ".join(markdown_text(c.header) for c in report.columns) + " |")
     lines.append("|" + "|".join(" ---: " if c.numeric else " --- " for c in report.columns) + "|")
     for row in report.rows:
-        lines.append("| " + " | ".join(_md(value) for value in row) + " |")
+        lines.append("| " + " | ".join(markdown_text(value) for value in row) + " |")
     if report.notes:
         lines.append("")
-        lines.extend(_md(note) + "  " for note in report.notes)
+        lines.extend(markdown_text(note) + "  " for note in report.notes)
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
+def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", cell_text(text))
 
 

@@ -9,8 +9,7 @@ import sys
 import textwrap
 
 from tui.cli.data import open_dataset, with_cache
-from tui.cli.output import _md as markdown_text  # the one Markdown escape of the command line
-from tui.cli.output import _write as write_utf8  # the one way the command line writes text
+from tui.cli.output import markdown_text, write_text
 from tui.cli.output import width as text_width
 from tui.cli.resolve import (
     CliError,
@@ -55,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         text = as_markdown(dataset, found, lang)
     else:
         text = as_text(dataset, found, lang, _terminal_width())
-    write_utf8(sys.stdout, text)
+    write_text(sys.stdout, text)
     return 0
 
 
