@@ -59,7 +59,7 @@ CUT_SCREEN = [
 def test_the_oracle_sees_a_number_cut_under_the_label_column() -> None:
     problems = check_screen(CUT_SCREEN, theme_figures("ecommerce", "total"))
     assert "row 'E-commerce sales (Eurostat)', 2009: shows '3.92%', the figure is 33.92" in problems
-    assert any("'7.76%' runs into its left edge" in p for p in problems)
+    assert any("'7.76%' starts at the column's edge" in p for p in problems)
 
 
 def test_the_oracle_sees_cut_headers_and_alike_labels() -> None:

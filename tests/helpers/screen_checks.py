@@ -92,7 +92,8 @@ def check_table(table: Table, figures: Theme) -> tuple[list[str], list[Identity]
             problems.append(f"{where}: {ident.problem}")
             continue
         for header in sorted(row.run_in & years.keys()):
-            problems.append(f"{where}, {header}: {row.cells[header]!r} runs into its left edge")
+            cell = row.cells[header]
+            problems.append(f"{where}, {header}: {cell!r} starts at the column's edge: not whole")
         problems += _cell_problems(row, ident, figures, years, where)
     return problems, identities
 
