@@ -6,7 +6,11 @@ runs in a pty at each size: single presses with pauses between them (a walk thro
 in which every press shows a new selection), then a held-down key (presses 30 ms apart, half of
 them left and half right). Printed: median and 90th percentile of the in-app time and of the
 pty time (key sent to the last byte of the redraw), and how long the screen takes to settle
-after the held key is let go.
+after the held key is let go; then the explorer's pty median over the bare app's.
+
+The pty time is the one a person sees and the one the goal is for: everything the key changes
+(table, chart, source line) written out. The in-app time ends when the app first goes idle after
+the key, which can come before the frame the theme screen draws for it.
 
     python bench/bench_keys.py [--presses 40] [--burst 30] [--sizes 80x24,200x60] [--chart line]
 """
@@ -123,6 +127,7 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.pop("IKT_KEY_TIMINGS", None)
     budgets = {(80, 24): 16.0, (200, 60): 33.0}
+    medians: dict[str, float] = {}
     print(
         f"key press to redrawn frame in ms, {args.chart} chart: in the app (key arrival to end of"
         " the next frame)"
@@ -139,14 +144,17 @@ def main() -> int:
             ("bare", BARE, BARE_MARKER, True),
         ):
             row = run(argv, marker, (cols, rows), bare, args)
+            medians[name] = row["pty_median"]
             print(
                 f"{name} {cols}x{rows:<6}{row['app_median']:8.1f}{row['app_p90']:7.1f}"
                 f"{row['pty_median']:9.1f}{row['pty_p90']:7.1f}{row['held_median']:10.1f}"
                 f"{row['held_p90']:7.1f}{row['held_max']:7.1f}{row['settle']:8.1f}"
             )
+        ratio = medians["ikt"] / medians["bare"] if medians.get("bare") else 0.0
+        print(f"  ikt / bare Textual, pty median: {ratio:.2f}")
         budget = budgets.get((cols, rows))
         if budget is not None:
-            print(f"  (goal at {cols}x{rows}: in-app redraw within {budget:.0f} ms)")
+            print(f"  (goal at {cols}x{rows}: last byte within {budget:.0f} ms of the key, median)")
     return 0
 
 

@@ -17,9 +17,9 @@ from tests.helpers.app_pilot import (
     table_of,
     theme_screen,
 )
-from tui.app.present.table import is_eurostat
 from tui.app.screens.theme import ThemeScreen
 from tui.core import Dataset
+from tui.core.dataset import is_eurostat
 
 SCOPE = "Eurostat, enterprises with 10+ persons employed, excluding the financial sector"
 
@@ -81,7 +81,7 @@ async def test_compare_countries_in_both_chart_modes(
             if (f := screen.view.slice.get(r, screen.state.year)) is not None and not f.missing
         ]
         await press(pilot, "down")  # second country
-        assert table_of(app).cursor_coordinate.row == 1
+        assert table_of(app).row == 1
         data = chart_of(app).data
         figure = screen.view.figure(1, screen.state.year)
         assert data is not None

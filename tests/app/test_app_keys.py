@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.app_pilot import (
-    cell,
     chart_of,
     make_app,
     press,
+    row_label,
     screen_text,
     settle,
     table_of,
@@ -31,7 +31,6 @@ async def test_year_keys_move_cursor_and_chart(theme: str) -> None:
         screen = theme_screen(app)
         assert screen.view is not None
         years = screen.view.years
-        first_column = screen.view.label_columns
         assert len(years) >= 3
         steps = [
             ("home", 0),
@@ -46,7 +45,8 @@ async def test_year_keys_move_cursor_and_chart(theme: str) -> None:
         for key, index in steps:
             await press(pilot, key)
             assert screen.state.year == years[index], key
-            assert table_of(app).cursor_coordinate.column == first_column + index, key
+            assert table_of(app).selected_year == years[index], key
+            assert years[index] in table_of(app).visible_years(), key
             assert chart_of(app).data is not None
             assert chart_of(app).data.year == years[index], key
             assert str(years[index]) in screen.query_one("#title").render().plain  # type: ignore[attr-defined]
@@ -62,11 +62,11 @@ async def test_category_keys_move_cursor_and_chart(theme: str) -> None:
         for key, row in [("down", 1), ("j", 2), ("k", 1), ("up", 0), ("j", 1)]:
             await press(pilot, key)
             assert screen.state.row == row, key
-            assert table_of(app).cursor_coordinate.row == row, key
+            assert table_of(app).row == row, key
             data = chart_of(app).data
             assert data is not None and data.mode == "line"
             assert screen.view.name(row) in data.title, key
-            assert cell(app, row, 0) == screen.view.labels[row]
+            assert row_label(app, row) == screen.view.labels[row]
 
 
 async def test_keys_do_not_rebuild_the_table_and_redraws_coalesce() -> None:
@@ -193,20 +193,20 @@ async def test_language_key_switches_labels(dataset: Dataset) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         first = dataset.theme_indicators("ecommerce")[0]
-        assert cell(app, 0, 0) == dataset.labels.get("indicator", first, "en")
+        assert row_label(app, 0) == dataset.labels.get("indicator", first, "en")
         await press(pilot, "L")
         assert theme_screen(app).state.lang == "nb"
-        assert cell(app, 0, 0) == dataset.labels.get("indicator", first, "nb")
+        assert row_label(app, 0) == dataset.labels.get("indicator", first, "nb")
         assert "E-handel" in screen_text(app)
         data = chart_of(app).data
         assert data is not None and "Søyler" in data.title
         await press(pilot, "1")  # other screens follow the language
         assert theme_screen(app).state.lang == "nb"
-        assert cell(app, 0, 0) == dataset.labels.get(
+        assert row_label(app, 0) == dataset.labels.get(
             "indicator", dataset.theme_indicators("social_media")[0], "nb"
         )
         await press(pilot, "L")
-        assert cell(app, 0, 0) == dataset.labels.get(
+        assert row_label(app, 0) == dataset.labels.get(
             "indicator", dataset.theme_indicators("social_media")[0], "en"
         )
 
@@ -231,7 +231,7 @@ async def test_mouse_click_selects_cell() -> None:
         await settle(pilot)
         screen = theme_screen(app)
         assert screen.state.row == 2
-        assert table.cursor_coordinate.column >= screen.view.label_columns  # type: ignore[union-attr]
+        assert table.row == 2 and table.selected_year == screen.state.year
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -254,11 +254,11 @@ async def test_every_other_key_on_every_screen(
         await press(pilot, "c")
         assert chart_of(app).data.mode == "bars"  # type: ignore[union-attr]
 
-        english = cell(app, 0, 0)
+        english = row_label(app, 0)
         await press(pilot, "L")
-        assert cell(app, 0, 0) != english and screen.state.lang == "nb"
+        assert row_label(app, 0) != english and screen.state.lang == "nb"
         await press(pilot, "L")
-        assert cell(app, 0, 0) == english
+        assert row_label(app, 0) == english
 
         await press(pilot, "s")
         assert isinstance(app.screen, SourcesScreen) and app.screen.figure == figure
@@ -287,7 +287,7 @@ async def test_every_other_key_on_every_screen(
 
         await press(pilot, "b")
         assert screen.state.breakdown == "size" and screen.view.groups is not None
-        assert cell(app, 0, 1) == dataset.labels.get("group", screen.view.rows[0].group, "en")
+        assert row_label(app, 0) == dataset.labels.get("group", screen.view.rows[0].group, "en")
 
 
 async def test_keys_arriving_together_keep_their_order() -> None:

@@ -1,7 +1,8 @@
 """The explorer's direct drawing gives exactly what the general Rich, Textual and plotext code does.
 
-Table cells, bars, plotext's cells and the chart's strips are drawn directly for speed; each test
-draws the same thing both ways, in several sizes, themes and modes, and compares the result.
+Bars, plotext's cells and the chart's strips are drawn directly for speed, and the table keeps
+its drawn lines; each test draws the same thing both ways, in several sizes, themes and modes,
+and compares the result.
 """
 
 from __future__ import annotations
@@ -10,11 +11,8 @@ import random
 from typing import Any
 
 import pytest
-from rich.console import Console
-from rich.segment import Segment
 from rich.text import Text
 from textual.visual import Visual, visualize
-from textual.widgets import DataTable
 
 from tests.helpers.app_pilot import (
     chart_of,
@@ -26,11 +24,9 @@ from tests.helpers.app_pilot import (
     theme_screen,
 )
 from tui.app.fastpaths.plotext_cells import matrix_text, size_plot
-from tui.app.fastpaths.table_cells import fit_cell
 from tui.app.fastpaths.versions import FAST
 from tui.app.present.chart_data import Bar, ChartData
 from tui.app.widgets.chart import ASCII, FigureChart
-from tui.app.widgets.table import FigureTable
 
 KEYS = ("left", "right", "up", "down", "c", "home", "end")
 
@@ -39,57 +35,29 @@ def spans(text: Text) -> list[tuple[int, int, str]]:
     return [(span.start, span.end, str(span.style)) for span in text.spans]
 
 
-def test_fit_cell_lays_out_one_line_as_rich_does() -> None:
-    console = Console(width=100, force_terminal=True)
-    pieces = [*"ab c.,-*%", "漢", "é", "e\u0301", "…", " "]
-    rnd = random.Random(1)
-    for _ in range(2000):
-        plain = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
-        width = rnd.randint(1, 12)
-        justify = rnd.choice([None, "left", "right", "default"])
-        overflow = rnd.choice([None, "fold", "crop", "ellipsis"])
-        text = Text(plain, justify=justify, overflow=overflow)
-        options = console.options.update_dimensions(width, 1).update(no_wrap=True)
-        want = "".join(segment.text for segment in console.render_lines(text, options)[0])
-        assert fit_cell(plain, width, justify or "default", overflow or "fold") == want
-
-
-async def test_table_cells_and_rows_match_datatable() -> None:
+async def test_table_lines_from_the_cache_equal_lines_drawn_afresh() -> None:
+    """The table keeps drawn lines and repaints only the lines a key changes: the screen is the
+    same as when every line is drawn again from nothing."""
     for theme, size, by, ascii_mode in (
         ("ecommerce", (80, 24), "total", False),
+        ("ecommerce", (80, 24), "size", False),
         ("policy", (140, 36), "size", True),
     ):
         app = make_app(screen=theme, by=by, ascii_mode=ascii_mode)
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
             table = table_of(app)
-            styles = [table.rich_style, table.get_component_styles("datatable--fixed").rich_style]
-            for row in range(-1, table.row_count):
-                for column in range(len(table.columns)):
-                    for width, cursor, base in ((4, False, styles[0]), (12, True, styles[1])):
-                        table._cell_render_cache.clear()
-                        want = DataTable._render_cell(table, row, column, base, width, cursor)
-                        table._cell_render_cache.clear()
-                        got = FigureTable._render_cell(table, row, column, base, width, cursor)
-                        assert [list(Segment.simplify(line)) for line in got] == [
-                            list(Segment.simplify(line)) for line in want
-                        ]
             rnd = random.Random(2)
-            for _ in range(12):
-                await press(pilot, rnd.choice(KEYS[:4]))
-                table._pseudo_class_state = table.get_pseudo_class_state()
-                for y in range(table.size.height):
-                    table._line_cache.clear()
-                    got_line = list(table.render_line(y))
-                    with pytest.MonkeyPatch.context() as patch:
-                        general = DataTable._render_line_in_row
-                        patch.setattr(FigureTable, "_render_line_in_row", general)
-                        table._line_cache.clear()
-                        table._row_render_cache.clear()
-                        want_line = list(table.render_line(y))
-                    table._line_cache.clear()
-                    table._row_render_cache.clear()
-                    assert got_line == want_line
+            for _ in range(24):
+                await press(pilot, rnd.choice((*KEYS[:4], "home", "end")))
+                shown = screen_segments(app)
+                cached = [list(table.render_line(y)) for y in range(table.size.height)]
+                table._strips.clear()
+                fresh = [list(table.render_line(y)) for y in range(table.size.height)]
+                assert cached == fresh
+                table.refresh()
+                await pilot.pause()
+                assert screen_segments(app) == shown
 
 
 async def test_bars_match_plotext() -> None:

@@ -97,7 +97,6 @@ def screen_segments(app: IktApp) -> list[Segment]:
     return list(_record(app)._record_buffer)
 
 
-def cell(app: IktApp, row: int, column: int) -> str:
-    from textual.coordinate import Coordinate
-
-    return table_of(app).get_cell_at(Coordinate(row, column)).plain
+def row_label(app: IktApp, row: int) -> str:
+    """The whole label the table draws (cut to fit) for `row`: its category, or its group."""
+    return table_of(app).label_of(row)

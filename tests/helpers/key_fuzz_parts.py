@@ -15,7 +15,6 @@ import pytest
 import textual._wait
 from textual.app import App
 from textual.containers import VerticalScroll
-from textual.coordinate import Coordinate
 from textual.dom import DOMNode
 from textual.widgets import Input, Static
 
@@ -313,9 +312,11 @@ def invariant_problems(app: IktApp) -> list[str]:
             out.append(f"{where}: title {title!r} does not name the year {state.year}")
         table = screen.query_one(FigureTable)
         if screen is app.screen and view.rows and state.year in view.years:
-            expected = Coordinate(state.row, view.label_columns + view.years.index(state.year))
-            if table.cursor_coordinate != expected:
-                out.append(f"{where}: cursor at {table.cursor_coordinate}, selection at {expected}")
+            shown = (table.row, table.selected_year)
+            if shown != (state.row, state.year):
+                out.append(f"{where}: cursor at {shown}, selection at {(state.row, state.year)}")
+            elif state.year not in table.visible_years():
+                out.append(f"{where}: the selected year {state.year} is not in view")
     return out
 
 

@@ -101,13 +101,22 @@ def breakdowns_of(theme: str) -> list[str]:
 def resolve(shown: str, candidates: dict[str, str]) -> tuple[str | None, str]:
     """Which candidate a shown label names: (id, "") or (None, why not).
 
-    A label cut with "…" must be the start of exactly one candidate's label; a whole label
-    must equal one. Marks a layout may put before a row name (indent, tree lines) are ignored.
+    A label cut with "…" at its end must be the start of exactly one candidate's label, one cut
+    in the middle the start and the end of exactly one; a whole label must equal one. Marks a layout may put before a row name (indent, tree lines) are ignored.
     """
     text = re.sub(r"^[^\w(]+", "", shown.strip())
     if text.endswith(ELLIPSIS):
         stem = text[: -len(ELLIPSIS)].rstrip()
         hits = [key for key, label in candidates.items() if label.startswith(stem)]
+    elif ELLIPSIS in text:  # cut in the middle: the start and the end that tell it apart
+        head, tail = text.split(ELLIPSIS, 1)
+        hits = [
+            key
+            for key, label in candidates.items()
+            if label.startswith(head.rstrip())
+            and label.endswith(tail)
+            and len(label) > len(head.rstrip()) + len(tail)
+        ]
     else:
         hits = [key for key, label in candidates.items() if label == text]
     if len(hits) == 1:

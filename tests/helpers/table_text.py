@@ -11,8 +11,9 @@ scrollbar glyphs only, or a line that starts left of the table's first heading.
 
 The labels are left-aligned from where each label heading starts. The last label column ends
 where the first year column begins, which the screen does not show directly: when a label there
-is cut with "…" the column ends one padding cell after it; otherwise the text is split at the
-last gap of two or more spaces before the first year column's end.
+is cut with "…" (at its end or in its middle) the column ends one padding cell after the words
+around the "…"; otherwise the text is split at the last gap of two or more spaces before the
+first year column's end.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ TOKEN = re.compile(r"\S+")
 DIGITS = re.compile(r"\d+")
 GAP = re.compile(r" {2,}")
 RULE = re.compile(r"[-─━ ]+")
+LEAD = re.compile(r"[^\w(]*")  # what may stand before a row name: indent, tree lines, markers
 
 
 def is_glyph_only(text: str) -> bool:
@@ -99,12 +101,25 @@ def parse_header(line: str) -> tuple[list[tuple[str, int]], list[tuple[str, int,
 
 def _label_end(line: str, start: int, limit: int) -> int:
     """Where the label text starting at `start` ends, looking no further than `limit`."""
+    lead = LEAD.match(line, start, limit)
+    start = lead.end() if lead else start  # an indent or a row marker is not a gap in the label
     part = line[start:limit]
     cut = part.find(ELLIPSIS)
     if cut >= 0:
         return start + cut + 1
     gaps = list(GAP.finditer(part.rstrip()))
     return start + (gaps[-1].start() if gaps else len(part.rstrip()))
+
+
+def _phrase_end(line: str, index: int) -> int:
+    """Where the label cut by the "…" at `index` ends: right after it, or after the words that
+    follow it directly (a label cut in its middle)."""
+    if index + 1 >= len(line) or line[index + 1] == " ":
+        return index + 1
+    for match in PHRASE.finditer(line):
+        if match.start() <= index < match.end():
+            return match.end()
+    return index + 1
 
 
 def find_table(lines: list[str]) -> Table | None:
@@ -152,7 +167,7 @@ def _read_table(
         body.append((y, line))
     last_label_start = label_headers[-1][1]
     cut_ends = [
-        i + 2
+        _phrase_end(line, i) + 1
         for _y, line in body
         if (i := line.find(ELLIPSIS, last_label_start)) >= 0
         if i < first_year_end

@@ -1,7 +1,7 @@
-"""The table a theme screen shows for a selection: rows, year columns and every cell's text.
+"""The table a theme screen shows for a selection, built by core's one table builder.
 
-Every label taken from the data passes through `literal` here, so the widgets only ever receive
-text that is safe to show as typed.
+The cells are `tui.core.table`'s, exactly what `ikt show` prints; the labels pass through
+`literal` there, so the widgets only ever receive text that is safe to show as typed.
 """
 
 from __future__ import annotations
@@ -10,37 +10,43 @@ import re
 from dataclasses import dataclass
 
 from tui.app.state import ViewState
-from tui.core.dataset import Dataset, is_eurostat
+from tui.core.dataset import Dataset
 from tui.core.model import BREAKDOWNS, Figure, Row, Slice
-from tui.core.numbers import format_value
+from tui.core.table import OTHER_KEY_MARK, FigureTable, compared_indicator, theme_table
+from tui.core.table import cell_text as cell_text  # the screen's cells are core's
 from tui.core.text import literal
 from tui.core.words import say
 
 YEAR = re.compile(r"\d{4}")
+MARK_ORDER = ("*", ">", "b", "u", "e", "p", "c", "..", ":", ":u", ":c", ".")
 
 
 @dataclass(frozen=True)
 class TableView:
     """The table of one selection: row names, year columns and the text of every cell."""
 
-    slice: Slice
-    labels: tuple[str, ...]
-    groups: tuple[str, ...] | None
+    table: FigureTable
+    labels: tuple[str, ...]  # the indicator of each row, or its country when comparing
+    groups: tuple[str, ...] | None  # the group of each row in a breakdown, else None
     cells: tuple[tuple[str, ...], ...]
-    comparing: bool
+    marks: tuple[tuple[tuple[str, ...], ...], ...]  # per cell, the marks its text carries
+    meanings: dict[str, str]  # mark -> its legend entry, for every mark in the table
+
+    @property
+    def slice(self) -> Slice:
+        return self.table.slice
+
+    @property
+    def comparing(self) -> bool:
+        return self.table.comparing
 
     @property
     def rows(self) -> tuple[Row, ...]:
-        return self.slice.rows
+        return self.table.slice.rows
 
     @property
     def years(self) -> tuple[int, ...]:
-        return self.slice.years
-
-    @property
-    def label_columns(self) -> int:
-        """Columns before the first year: the category, and the group when there are groups."""
-        return 1 if self.groups is None else 2
+        return self.table.slice.years
 
     def figure(self, row: int, year: int | None) -> Figure | None:
         if year is None or not 0 <= row < len(self.rows):
@@ -62,14 +68,51 @@ class TableView:
         return f"{self.groups[row]}: {self.labels[row]}"
 
 
-def compare_slice(dataset: Dataset, row: Row) -> Slice:
-    """One Eurostat indicator across the countries that have it; any other figure is left out."""
-    geos = dataset.geos(row.indicator)
-    raw = dataset.compare(row.indicator, geos, row.group)
-    cells = {key: f for key, f in raw.cells.items() if is_eurostat(dataset, f)}
-    rows = tuple(r for r in raw.rows if any(key[0] == r for key in cells))
-    years = tuple(sorted({year for (_row, year) in cells}))
-    return Slice(raw.theme, raw.breakdown, rows, years, cells)
+def cell_marks(figure: Figure | None, text: str) -> tuple[str, ...]:
+    """The marks a cell's text carries: another series (*), a flag, or a missing symbol."""
+    if figure is None:
+        return ()
+    marks = ["*"] if text.endswith(OTHER_KEY_MARK) else []
+    if figure.missing:
+        marks.append(figure.status or "..")
+    elif figure.status:
+        marks.append(figure.status)
+    return tuple(marks)
+
+
+def table_view(dataset: Dataset, table: FigureTable, lang: str) -> TableView:
+    """The screen's view of one of core's tables: countries name the rows when comparing."""
+    rows = table.rows
+    cells = tuple(r.cells for r in rows)
+    marks = tuple(
+        tuple(cell_marks(f, text) for f, text in zip(r.figures, r.cells, strict=True)) for r in rows
+    )
+    found = {mark for row in marks for cell in row for mark in cell}
+    meanings = {
+        mark: say("other_key", lang)
+        if mark == "*"
+        else f"{mark} {literal(dataset.labels.get('status', mark, lang))}"
+        for mark in sorted(found, key=mark_order)
+    }
+    if table.comparing:
+        return TableView(table, tuple(r.geo for r in rows), None, cells, marks, meanings)
+    groups = tuple(r.group for r in rows) if table.by_group else None
+    labels = tuple(r.indicator for r in rows)
+    return TableView(table, labels, groups, cells, marks, meanings)
+
+
+def mark_order(mark: str) -> tuple[int, str]:
+    """Legend order: another series first, then flags, then the missing symbols."""
+    return (MARK_ORDER.index(mark) if mark in MARK_ORDER else len(MARK_ORDER), mark)
+
+
+def build_table(dataset: Dataset, state: ViewState) -> TableView:
+    """The rows, years and cell texts for the state's theme, breakdown and country (or comparison)."""
+    lang = state.lang
+    if state.compare is not None:
+        return table_view(dataset, compared_indicator(dataset, state.compare, lang), lang)
+    table = theme_table(dataset, state.theme, state.breakdown, state.geo, lang)
+    return table_view(dataset, table, lang)
 
 
 def compare_refusal(dataset: Dataset, row: Row, lang: str) -> str | None:
@@ -78,7 +121,7 @@ def compare_refusal(dataset: Dataset, row: Row, lang: str) -> str | None:
     indicator = dataset.indicators.get(row.indicator)
     if indicator is None or indicator.publisher != "eurostat":
         return f"{name} {say('compare_ssb', lang)}"
-    if len(compare_slice(dataset, row).rows) < 2:
+    if len(compared_indicator(dataset, row, lang).rows) < 2:
         elsewhere = sorted(
             {
                 f.breakdown
@@ -98,52 +141,6 @@ def available_breakdowns(dataset: Dataset, theme: str, geo: str) -> list[str]:
     """Breakdowns with at least one row of figures for this theme and country."""
     found = {f.breakdown for f in dataset.figures if f.theme == theme and f.geo == geo}
     return [b for b in BREAKDOWNS if b in found]
-
-
-def build_table(dataset: Dataset, state: ViewState) -> TableView:
-    """The rows, years and cell texts for the state's theme, breakdown and country (or comparison)."""
-    lang = state.lang
-    if state.compare is not None:
-        table = compare_slice(dataset, state.compare)
-        labels = tuple(literal(dataset.labels.get("geo", r.geo, lang)) for r in table.rows)
-        groups = None
-    else:
-        table = dataset.slice(state.theme, state.breakdown, state.geo)
-        labels = tuple(
-            literal(dataset.labels.get("indicator", r.indicator, lang)) for r in table.rows
-        )
-        groups = (
-            None
-            if state.breakdown == "total"
-            else tuple(literal(dataset.labels.get("group", r.group, lang)) for r in table.rows)
-        )
-    cells = []
-    for row in table.rows:
-        reference = reference_key(table, row)
-        cells.append(
-            tuple(
-                cell_text(fig, lang, fig is not None and fig.comparable_key != reference)
-                for fig in (table.get(row, year) for year in table.years)
-            )
-        )
-    return TableView(table, labels, groups, tuple(cells), state.compare is not None)
-
-
-def reference_key(table: Slice, row: Row) -> tuple[str, str, str] | None:
-    """The series/base/unit of the row's latest figure with a value: others are marked with *."""
-    figures = [f for f in (table.get(row, y) for y in table.years) if f is not None]
-    with_value = [f for f in figures if not f.missing] or figures
-    return with_value[-1].comparable_key if with_value else None
-
-
-def cell_text(figure: Figure | None, lang: str, other_key: bool = False) -> str:
-    """A cell: the value, or its missing symbol (never 0); a flag letter; * for another series."""
-    if figure is None:
-        return ""
-    text = format_value(figure, lang)
-    if not figure.missing and figure.status not in ("", ">"):
-        text += f" {figure.status}"
-    return text + (" *" if other_key else "")
 
 
 def jump_target(query: str, view: TableView, current: int) -> tuple[str, int] | None:

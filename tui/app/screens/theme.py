@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
 from textual.timer import Timer
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from tui.app.fastpaths.screen_start import QuickStartScreen
 from tui.app.keys import THEME_KEYS
@@ -80,7 +80,7 @@ class ThemeScreen(QuickStartScreen):
         self.view: TableView = build_table(app.dataset, self.state)
         self.state.year = initial_row_year(self.view, app.start_year)
         self._chart_timer: Timer | None = None
-        self._chart_next = False  # a redraw is queued for right after the current key
+        self._showing = False  # the selection waits to be shown, right after the current key
         self._chart_drawn_at = -CHART_QUIET
         self._started = False
 
@@ -103,6 +103,7 @@ class ThemeScreen(QuickStartScreen):
     def on_mount(self) -> None:
         self._started = True
         self.reload(self.view)
+        self._show()  # the first frame does not wait
         self.call_after_refresh(self._first_frame_drawn)
 
     def starting_app(self) -> bool:
@@ -121,14 +122,12 @@ class ThemeScreen(QuickStartScreen):
             self.set_timer(FIRST_FRAME_GRACE, self._mount_chart)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        """Back on this screen: follow a language switched elsewhere and a resized terminal."""
+        """Back on this screen: follow a language switched elsewhere."""
         if not self._first_frame:
             self.keep_start_styles(event)
         if self.state.lang != self.ikt.lang:
             self.state.lang = self.ikt.lang
             self.reload()
-        else:
-            self.on_resize()
 
     async def _mount_chart(self) -> None:
         """Import plotext and mount the chart only after the first frame is on screen."""
@@ -162,18 +161,7 @@ class ThemeScreen(QuickStartScreen):
     @property
     def chart_settled(self) -> bool:
         """True when the chart is mounted and no redraw is waiting."""
-        return self.chart is not None and self._chart_timer is None and not self._chart_next
-
-    def _column_widths(self, view: TableView) -> tuple[int, int]:
-        """Label and group column widths: room for the names, but years keep most of it."""
-        width = self.app.size.width
-        if width >= 140:
-            width //= 2
-        years_room = width - 9 * len(view.years) - 4
-        longest = max((len(label) for label in view.labels), default=12) + 1
-        label = max(12, min(longest, max(width * 2 // 5, min(60, years_room))))
-        group = max(8, min(18, width // 6))
-        return label, group
+        return self.chart is not None and self._chart_timer is None and not self._showing
 
     # --- redrawing
     def reload(self, view: TableView | None = None) -> None:
@@ -185,18 +173,25 @@ class ThemeScreen(QuickStartScreen):
         if not self._started:
             return  # keys pressed before the first frame: on_mount shows the result
         self.set_class(state.comparing, "-comparing")
-        label_width, group_width = self._column_widths(view)
-        self.query_one(FigureTable).load(view, state.lang, label_width, group_width)
+        self.query_one(FigureTable).load(view, state.lang)
         self.select()
 
     def select(self) -> None:
-        """Show the current selection: cursor, title, source line; the chart follows shortly."""
-        if not self._started:
+        """Show the current selection once the actions at hand are done (one key, or several in
+        one handler): chart, table, title and source line together, so one frame has them all."""
+        if not self._started or self._showing:
             return
+        self._showing = True
+        self.call_next(self._show)
+
+    def _show(self) -> None:
+        if not self._showing:
+            return  # shown already (the first frame does not wait)
+        self._showing = False
+        self._schedule_chart()  # first: its redraw is asked for before the table's
         self.query_one(FigureTable).select(self.state.row, self.state.year)
         for ident, text in self._texts().items():
             self.query_one(f"#{ident}", TextLine).show(text)
-        self._schedule_chart()
 
     def _texts(self) -> dict[str, str]:
         """The title, scope and source line of the current selection, by widget id."""
@@ -208,23 +203,21 @@ class ThemeScreen(QuickStartScreen):
         }
 
     def _schedule_chart(self) -> None:
-        """Redraw the chart with the table, or once CHART_QUIET has passed since the last draw.
+        """Redraw the chart now, with the table, or once CHART_QUIET has passed since the last draw.
 
-        Either way the draw reads the selection when it runs, so keys pressed in between (a
-        held-down key, or several actions in one handler) give one draw of the latest state.
+        A timed draw reads the selection when it runs, so keys pressed in between (a held-down
+        key) give one draw of the latest state.
         """
-        if self.chart is None or self._chart_timer is not None or self._chart_next:
+        if self.chart is None or self._chart_timer is not None:
             return
         wait = self._chart_drawn_at + CHART_QUIET - monotonic()
         if wait > 0:
             self._chart_timer = self.set_timer(wait, self._draw_chart)
         else:
-            self._chart_next = True
-            self.call_next(self._draw_chart)  # still before the frame that shows the table
+            self._draw_chart()
 
     def _draw_chart(self) -> None:
         self._chart_timer = None
-        self._chart_next = False
         chart = self.chart
         if chart is None:
             return
@@ -233,26 +226,12 @@ class ThemeScreen(QuickStartScreen):
 
         chart.show(chart_data(self.ikt.dataset, self.view, self.state), self.state.lang)
 
-    def on_resize(self) -> None:
-        """A new terminal width can give the names more or less room: rebuild only then."""
-        if self._started:
-            table = self.query_one(FigureTable)
-            label_width, _group = self._column_widths(self.view)
-            if table.columns and table.ordered_columns[0].width != label_width:
-                self.reload()
-
-    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
-        """Follow the mouse: a click moves the cursor, the selection follows it."""
-        table = self.query_one(FigureTable)
-        view = self.view
-        if event.coordinate != table.cursor_coordinate:
-            return  # an old message from a rebuild: the cursor has moved on since
-        row, column = event.coordinate
-        year_index = column - view.label_columns
-        year = view.years[year_index] if 0 <= year_index < len(view.years) else self.state.year
-        if (row, year) != (self.state.row, self.state.year) or year_index < 0:
-            self.state.row, self.state.year = row, year
-            self.select()
+    def on_figure_table_clicked(self, event: FigureTable.Clicked) -> None:
+        """Follow the mouse: a click on a row (and a year) selects it."""
+        self.state.row = event.row
+        if event.year is not None:
+            self.state.year = event.year
+        self.select()
 
     # --- actions
     def action_year(self, step: int) -> None:

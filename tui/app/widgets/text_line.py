@@ -30,8 +30,9 @@ class TextLine(Static):
         self.text = text
         content = Text(text)
         width = self.content_size.width
-        layout = True
-        if width > 0:
+        fixed = self.styles.height
+        layout = fixed is None or fixed.is_auto  # a line of fixed height only repaints
+        if layout and width > 0:
             styles = cast("RulesMap", self.styles)  # what Textual passes for its own widgets
             height = visualize(self, content, markup=False).get_height(styles, width)
             before = visualize(self, Text(old), markup=False).get_height(styles, width)
