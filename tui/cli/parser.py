@@ -79,6 +79,8 @@ examples:
   ikt show social-media --years 2013-2017 --by size
   ikt show policy --format csv > policy.csv   one row per figure
   ikt show ecommerce --geo NO,SE,DK,FI,IS     compare countries (Eurostat figures only)
+  ikt show --file table.px --geo all          every geography of a file, whoever published it
+  ikt show --file table.px --all --format csv every cell of a file with all its codes
 
 Missing figures show their symbol: .. not available, : confidential or not available,
 . not applicable. A letter after a value is its status flag (b break in series); * marks a
@@ -183,8 +185,15 @@ COMMANDS = (
             Option(("--by",), "breakdown (default: total)", metavar="{total,size,industry}"),
             Option(
                 ("--geo",),
-                "country, or several to compare Eurostat figures (default: NO)",
+                "country, or several to compare Eurostat figures (default: NO); with --file "
+                "any of the file's geographies, or all (default: its first)",
                 metavar="NO[,SE,...]",
+            ),
+            Option(
+                ("--all",),
+                "every cell (with --file) or every figure of the theme, one record each, "
+                "with its period and status",
+                switch=True,
             ),
             *OUTPUT,
         ),
