@@ -140,3 +140,11 @@ def test_an_annual_figure_has_its_year_as_period() -> None:
         "t", "i", "NO", "total", "total", 2012, 2013, "1", "", "percent", "b", "s", "x", (), (), ""
     )
     assert figure.period == "2012" and figure.annual
+
+
+def test_the_data_frame_of_a_monthly_file_has_its_months() -> None:
+    import tui
+
+    frame = tui.frame(file=PERIODS / "px_monthly.px")
+    assert list(frame["period"])[:6] == TABLES["px_monthly.px"][2]
+    assert list(frame["year"])[:6] == [2004, 2004, 2004, 2004, 2005, 2005]
