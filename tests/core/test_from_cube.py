@@ -175,7 +175,8 @@ def test_every_cell_row_of_a_file_matches_its_cube() -> None:
 
     from tui.core.cells import cell_table, cells_csv
 
-    for path in sorted((FIXTURES.parent / "periods").iterdir()):
+    tables = (p for p in (FIXTURES.parent / "periods").iterdir() if p.suffix != ".md")
+    for path in sorted(tables):
         cube = read_table(path)
         table = cell_table(cube)
         assert len(table.rows) == len(cube.values)

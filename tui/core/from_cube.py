@@ -93,6 +93,7 @@ def classify(cube: Cube) -> CubeView:
 
 
 def _view(cube: Cube, time: Dimension | None) -> CubeView:
+    """The parts of a table; without time its `time` is an empty dimension nothing reads."""
     metric = cube.dimension("metric")
     geo = find_geo(cube)
     if geo is time:
@@ -122,11 +123,8 @@ def _single_period(cube: Cube) -> tuple[Period, str]:
     if len(years) != 1:
         raise ValueError(no_time_problem(cube))
     year = years.pop()
-    note = (
-        f"{no_time_problem(cube).removeprefix('the table ')}; its title names the year {year}, "
-        f"so every figure is taken as of {year}"
-    )
-    return Period(year, int(year), "annual", 0), "the table " + note
+    note = f"{no_time_problem(cube)}; its title names the year {year}, so every figure is of it"
+    return Period(year, int(year), "annual", 0), note
 
 
 def cube_to_dataset(
