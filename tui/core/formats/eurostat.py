@@ -32,6 +32,7 @@ _KNOWN_FLAGS = OBS_FLAGS | OBS_STATUSES
 CONF_STATUSES = frozenset("CNP")
 MAX_CELLS = 20_000_000
 _ROLES: dict[str, Role] = {"geo": "geo", "indic_is": "metric"}  # time is found by its name
+_NOT_PLAIN = re.compile(r"[^0-9.:+\s-]")  # a flag, '_', nan, an exponent: read cell by cell
 _LABELLED = re.compile(r"\s*([A-Za-z0-9_@$.+*-]+)\s*:\s?(.*)", re.DOTALL)
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _NOT_DIMENSIONS = frozenset(
@@ -85,6 +86,10 @@ def parse_eurostat_tsv(raw: bytes, source: str) -> Cube:
             raise DataError(source, problem, number)
         if key in series:
             raise DataError(source, f"series {row[0][:60]!r} is given twice", number)
+        whole = _plain_row(line[len(row[0]) + 1 :], len(columns))
+        if whole is not None:
+            series[key] = (column_codes, whole, [":" if v is None else "" for v in whole])
+            continue
         values: list[float | None] = []
         statuses: list[str] = []
         for column, text in zip(columns, row[1:], strict=True):
@@ -214,6 +219,18 @@ def _lines(raw: bytes, source: str) -> list[str]:
     if len(lines) == 1:
         raise DataError(source, "header only, no data lines", 1)
     return lines
+
+
+def _plain_row(data: str, columns: int) -> list[float | None] | None:
+    """A row of only numbers and ':' (no flags) read at once; None when any cell needs a look."""
+    tokens = data.split()
+    if len(tokens) != columns or _NOT_PLAIN.search(data):
+        return None
+    try:
+        values = [None if token == ":" else float(token) for token in tokens]
+    except ValueError:
+        return None  # e.g. '1.2.3': the cell by cell reading names it
+    return None if math.inf in values or -math.inf in values else values
 
 
 def _value(number: str, flag: str, source: str, line: int) -> Cell:
