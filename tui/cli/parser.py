@@ -79,8 +79,8 @@ examples:
   ikt show social-media --years 2013-2017 --by size
   ikt show policy --format csv > policy.csv   one row per figure
   ikt show ecommerce --geo NO,SE,DK,FI,IS     compare countries (Eurostat figures only)
-  ikt show --file table.px --geo all          every geography of a file, whoever published it
-  ikt show --file table.px --all --format csv every cell of a file with all its codes
+  ikt show --file t.px --geo all              every geography of a file, whoever published it
+  ikt show --file t.px --all --format csv     every cell of a file with all its codes
 
 Missing figures show their symbol: .. not available, : confidential or not available,
 . not applicable. A letter after a value is its status flag (b break in series); * marks a
