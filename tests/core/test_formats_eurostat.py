@@ -205,3 +205,18 @@ def test_too_sparse_a_cube_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(eurostat, "MAX_CELLS", 10)
     with pytest.raises(DataError, match=r"would have 36 cells \(limit 10\)"):
         parse_eurostat_tsv(SDMX_TSV.read_bytes(), "big.tsv")
+
+
+def test_rows_of_plain_numbers_read_as_rows_with_flags_do() -> None:
+    """A row of numbers and ':' only is read at once; it must read as cell by cell would."""
+    plain = parse_eurostat_tsv(tsv("PC,NO\t1.5 \t: ", "PC,SE\t-2 \t30 "), "plain.tsv")
+    flagged = parse_eurostat_tsv(tsv("PC,NO\t1.5 \t: ", "PC,SE\t-2 \t30 b"), "flagged.tsv")
+    assert plain.values == flagged.values == (1.5, None, -2.0, 30.0)
+    assert plain.statuses == ("", ":", "", "")
+    assert flagged.statuses == ("", ":", "", "b")
+
+
+@pytest.mark.parametrize("cell", ["9" * 400, "1.2.3", "1_000", "nan", "1e999"])
+def test_a_plain_looking_row_with_a_bad_number_is_refused(cell: str) -> None:
+    with pytest.raises(DataError, match="is not a number"):
+        parse_eurostat_tsv(tsv(f"PC,NO\t{cell} \t2 "), "bad.tsv")

@@ -158,7 +158,9 @@ def test_unquoted_symbols_commas_and_tabs_in_data() -> None:
         (px("", data='1 2 3 "x"'), "DATA cell 4 is 'x', not a number", 6),
         (px("", data='1 2 3 "4'), "DATA cell 4 is '\"4', not a number", 6),
         (px("").replace(b";\n", b"\n", 3)[:-2], "not ended by ';'", None),
-        (px("").replace(b"DATA=\n1 2 3 4;", b"DATA=\n1 2 3 4"), "DATA is not ended by ';'", 5),
+        # without its final ';' DATA is whole only with exactly the cells needed (4 here)
+        (px("").replace(b"DATA=\n1 2 3 4;", b"DATA=\n1 2 3"), "DATA is not ended by ';'", 5),
+        (px("").replace(b"DATA=\n1 2 3 4;", b'DATA=\n1 2 3 "..'), "not ended by ';'", 5),
         (px('CODES("region")="1";\n'), "'region' has 1 CODES but 2 VALUES", None),
         (px('CODES("region")="1","1";\n'), "'region' has duplicate code '1'", None),
         (

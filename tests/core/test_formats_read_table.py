@@ -112,7 +112,7 @@ def test_gzip_that_expands_past_the_limit_is_refused(tmp_path: Path) -> None:
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="cannot read file: No such file or directory"):
         read_table(tmp_path / "nope.px")
-    with pytest.raises(DataError, match="cannot read file: Is a directory"):
+    with pytest.raises(DataError, match="is a folder, not a file"):
         read_table(tmp_path)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -64,8 +65,129 @@ def test_a_table_without_years_is_refused() -> None:
         cube,
         dimensions=tuple(replace(d, role=None) if d.role == "time" else d for d in cube.dimensions),
     )
+    # 'år' names time in its label too: both the ids and the labels lose their time name
     renamed = replace(
-        no_time, dimensions=tuple(replace(d, id="X" + d.id) for d in no_time.dimensions)
+        no_time,
+        dimensions=tuple(
+            replace(d, id="X" + d.id, label="X" + d.label) for d in no_time.dimensions
+        ),
     )
-    with pytest.raises(ValueError, match="no time dimension"):
+    with pytest.raises(ValueError, match="no time dimension") as caught:
         classify(renamed)
+    # the message names every variable it looked at
+    assert all(d.id in str(caught.value) for d in renamed.dimensions)
+    with pytest.raises(ValueError, match="no time dimension"):
+        cube_to_dataset(renamed)  # the title names no single year: no period can be honest
+
+
+# --- every geography, every cell, and the mapping's own shortcuts
+
+
+def geographies_jsonstat(count: int) -> dict[str, object]:
+    """A JSON-stat table of `count` county codes x 2 years, values derived from the position."""
+    counties = [f"{i:05d}" for i in range(1001, 1001 + count)]
+    return {
+        "version": "2.0",
+        "class": "dataset",
+        "label": "Population by county and year",
+        "id": ["county", "year"],
+        "size": [count, 2],
+        "role": {"geo": ["county"], "time": ["year"]},
+        "dimension": {
+            "county": {"category": {"index": counties}},
+            "year": {"category": {"index": ["2022", "2023"]}},
+        },
+        "value": [None if i % 97 == 0 else i * 10 + 0.5 for i in range(count * 2)],
+        "status": {str(i): ".." for i in range(0, count * 2, 97)},
+    }
+
+
+def test_three_thousand_geographies_are_all_figures() -> None:
+    count = 3000
+    doc = geographies_jsonstat(count)
+    from tui.core.formats import parse_jsonstat
+
+    dataset = cube_to_dataset(parse_jsonstat(json.dumps(doc), "counties.json"))
+    counties = doc["dimension"]["county"]["category"]["index"]  # type: ignore[index]
+    assert dataset.geos() == counties
+    assert len(dataset.figures) == count * 2
+    # cell by cell against the positions the test itself wrote
+    for i, figure in enumerate(dataset.figures):
+        assert figure.geo == counties[i // 2]
+        assert figure.period == ("2022", "2023")[i % 2]
+        if i % 97 == 0:
+            assert figure.missing and figure.status == ".."
+        else:
+            assert figure.value == i * 10 + 0.5
+    last = counties[-1]
+    assert [f.value for f in dataset.series("value", "total", last)] == [
+        (count * 2 - 2) * 10 + 0.5,
+        (count * 2 - 1) * 10 + 0.5,
+    ]
+
+
+def test_a_second_total_code_is_a_group_of_its_own_not_dropped() -> None:
+    doc = {
+        "version": "2.0",
+        "class": "dataset",
+        "label": "E-handel",
+        "id": ["NACE2007", "Tid"],
+        "size": [3, 1],
+        "role": {"time": ["Tid"]},
+        "dimension": {
+            "NACE2007": {"category": {"index": ["Total-K", "Total+K", "47"]}},
+            "Tid": {"category": {"index": ["2023"]}},
+        },
+        "value": [30, 31, 25],
+    }
+    from tui.core.formats import parse_jsonstat
+
+    dataset = cube_to_dataset(parse_jsonstat(json.dumps(doc), "two_totals.json"))
+    assert sorted((f.breakdown, f.group, f.value) for f in dataset.figures) == [
+        ("industry", "47", 25.0),
+        ("industry", "Total+K", 31.0),
+        ("total", "total", 30.0),
+    ]
+    assert dataset.notes == []
+
+
+def test_the_quick_figure_equals_the_dataclass_one() -> None:
+    from tui.core.from_cube import file_figure
+    from tui.core.model import Figure
+    from tui.core.periods import read_period
+
+    period = read_period("2004M09")
+    assert period is not None
+    quick = file_figure("file", "KPI", "NO", "size", "10-49", period, "99.67", "", "value", "file")
+    made = Figure(
+        "file", "KPI", "NO", "size", "10-49", 2004, 2004, "99.67", "", "value", "file",
+        "file", "file", (), (), "", "2004M09",
+    )  # fmt: skip
+    assert quick == made
+    assert hash(quick) == hash(made)
+    with pytest.raises(AttributeError):
+        quick.value_text = "1"  # type: ignore[misc]
+
+
+def test_every_cell_row_of_a_file_matches_its_cube() -> None:
+    import csv
+    import io
+
+    from tui.core.cells import cell_table, cells_csv
+
+    tables = (p for p in (FIXTURES.parent / "periods").iterdir() if p.suffix != ".md")
+    for path in sorted(tables):
+        cube = read_table(path)
+        table = cell_table(cube)
+        assert len(table.rows) == len(cube.values)
+        at = [d.role for d in cube.dimensions].index("time")
+        for row, (codes, value, status) in zip(table.rows, cube.cells(), strict=True):
+            assert row[: len(codes)] == codes
+            assert row[len(codes)] == codes[at]
+            assert (float(row[-2]) if row[-2] else None) == value
+            assert row[-1] == status
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(table.keys)
+        writer.writerows(table.rows)
+        assert cells_csv(cube) == buffer.getvalue(), path.name

@@ -15,15 +15,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.formats.jsonstat import parse_jsonstat
-from tui.core.from_cube import INDUSTRY_DIMENSIONS, SIZE_DIMENSIONS, cube_to_dataset
+from tui.core.from_cube import GEO_NAMES, INDUSTRY_DIMENSIONS, SIZE_DIMENSIONS, cube_to_dataset
+from tui.core.periods import TIME_NAMES
 
 SYMBOLS = ("..", ":", ".")
 # ids the readers or the figures model treat specially by name; generated ids avoid them
-RESERVED = {"tid", "time", "time_period", "contentscode", "metric", "geo"}
+RESERVED = {"contentscode", "metric", "geo"} | TIME_NAMES | GEO_NAMES
 RESERVED |= SIZE_DIMENSIONS | INDUSTRY_DIMENSIONS
 
 text = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=6)
-dim_ids = text.filter(lambda s: s.lower() not in RESERVED)
+dim_ids = text.filter(lambda s: s.lower() not in RESERVED and s.casefold() not in RESERVED)
 # the figures model joins codes with '/' into indicator ids, so codes given to it have none
 plain_codes = text.filter(lambda s: "/" not in s)
 numbers = st.one_of(
@@ -89,7 +90,7 @@ def datasets(draw: st.DrawFn, with_years: bool = False) -> tuple[dict[str, Any],
         else:
             names = list(these)
         dim: dict[str, Any] = {"category": category}
-        label = draw(st.one_of(st.none(), text))
+        label = draw(st.one_of(st.none(), dim_ids))  # a label may name time or geography too
         if label is not None:
             dim["label"] = label
         dims[dim_id] = dim

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.cli.resolve import CliError
 from tui.core.dataset import Dataset, load_dataset
 from tui.core.errors import DataError
+
+if TYPE_CHECKING:
+    from tui.core.cube import Cube
 
 
 def note(message: str) -> None:
@@ -46,17 +53,40 @@ def with_cache(dataset: Dataset, lang: str) -> Dataset:
 
 def file_dataset(path: str) -> Dataset:
     """A file in any supported format as figures; a bad file is one line naming it, exit 2."""
-    from tui.core.formats import read_table
     from tui.core.from_cube import cube_to_dataset
 
+    with collector_paused():
+        cube = read_file(path)
+        try:
+            return cube_to_dataset(cube, theme="file", origin=f"file {Path(path).name}")
+        except ValueError as err:
+            raise CliError(f"{path}: {err}") from None
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Reading a table makes a few objects per cell and no reference cycles: the cyclic
+    garbage collector would scan hundreds of thousands of them again and again meanwhile."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def read_file(path: str) -> Cube:
+    """A file in any supported format as its table; a bad file is one line naming it, exit 2."""
+    from tui.core.formats import read_table
+
+    if Path(path).is_dir():
+        raise CliError(f"{path}: is a folder, not a file")
     if not Path(path).is_file():
         raise CliError(f"{path}: no such file")
     try:
-        cube = read_table(path)
-        return cube_to_dataset(cube, theme="file", origin=f"file {Path(path).name}")
+        return read_table(path)
     except DataError as err:
         raise CliError(str(err)) from None
-    except ValueError as err:
-        raise CliError(f"{path}: {err}") from None
     except OSError as err:
         raise CliError(f"{path}: cannot read ({err.strerror or err})") from None

@@ -81,6 +81,8 @@ examples:
   ikt show policy --format xlsx --output policy.xlsx
                                               a workbook: the table, its figures, sources
   ikt show ecommerce --geo NO,SE,DK,FI,IS     compare countries (Eurostat figures only)
+  ikt show --file t.px --geo all              every geography of a file, whoever published it
+  ikt show --file t.px --all --format csv     every cell of a file with all its codes
 
 Missing figures show their symbol: .. not available, : confidential or not available,
 . not applicable. A letter after a value is its status flag (b break in series); * marks a
@@ -200,8 +202,15 @@ COMMANDS = (
             Option(("--by",), "breakdown (default: total)", metavar="{total,size,industry}"),
             Option(
                 ("--geo",),
-                "country, or several to compare Eurostat figures (default: NO)",
+                "country, or several to compare Eurostat figures (default: NO); with --file "
+                "any of the file's geographies, or all (default: its first)",
                 metavar="NO[,SE,...]",
+            ),
+            Option(
+                ("--all",),
+                "every cell (with --file) or every figure of the theme, one record each, "
+                "with its period and status",
+                switch=True,
             ),
             *OUTPUT,
         ),

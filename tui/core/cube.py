@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -55,13 +57,9 @@ class Cube:
 
     def cells(self) -> list[tuple[tuple[str, ...], float | None, str]]:
         """Every cell as (codes per dimension, value, status), in value order."""
-        out: list[tuple[tuple[str, ...], float | None, str]] = []
-        sizes = self.size
-        for flat, (value, status) in enumerate(zip(self.values, self.statuses, strict=True)):
-            codes: list[str] = []
-            rest = flat
-            for dim, n in zip(reversed(self.dimensions), reversed(sizes), strict=True):
-                codes.append(dim.codes[rest % n])
-                rest //= n
-            out.append((tuple(reversed(codes)), value, status))
-        return out
+        codes = itertools.product(*(d.codes for d in self.dimensions))
+        return list(zip(codes, self.values, self.statuses, strict=True))
+
+    def positions(self) -> Iterator[tuple[int, ...]]:
+        """Every cell's position in each dimension, in value order (last dimension fastest)."""
+        return itertools.product(*(range(len(d.codes)) for d in self.dimensions))

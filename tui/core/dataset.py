@@ -16,6 +16,7 @@ from tui.core.loader import (
     load_sources,
 )
 from tui.core.model import THEMES, Change, Figure, Indicator, Row, Slice, Source
+from tui.core.periods import period_order, periods_frequency
 
 GROUP_ORDER = ("total", "10-49", "50-249", "250+", "10-249", "100+")
 
@@ -29,15 +30,20 @@ class Dataset:
     sources: dict[str, Source]
     indicators: dict[str, Indicator]
     origin: str = "embedded"
+    notes: list[str] = field(default_factory=list)  # what reading a file found worth saying
     _by_key: dict[tuple[str, str, str], list[Figure]] = field(default_factory=dict, repr=False)
+    _groups: dict[tuple[str, str, str], set[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+        groups: dict[tuple[str, str, str], set[str]] = defaultdict(set)
         for figure in self.figures:
             index[(figure.indicator, figure.geo, figure.group)].append(figure)
+            groups[(figure.indicator, figure.breakdown, figure.geo)].add(figure.group)
         for series in index.values():
-            series.sort(key=lambda f: f.ref_year)
+            series.sort(key=_in_time)
         self._by_key = dict(index)
+        self._groups = dict(groups)
 
     # --- what exists
     def themes(self) -> list[str]:
@@ -54,17 +60,12 @@ class Dataset:
         return ordered + sorted(present - set(ordered))
 
     def geos(self, indicator: str | None = None) -> list[str]:
-        geos = {f.geo for f in self.figures if indicator is None or f.indicator == indicator}
-        order = self.labels.ids("geo")
-        return sorted(geos, key=lambda g: (order.index(g) if g in order else len(order), g))
+        geos = {geo for (ind, geo, _group) in self._by_key if indicator is None or ind == indicator}
+        order = {geo: i for i, geo in enumerate(self.labels.ids("geo"))}
+        return sorted(geos, key=lambda g: (order.get(g, len(order)), g))
 
     def groups(self, indicator: str, breakdown: str, geo: str = "NO") -> list[str]:
-        found = {
-            f.group
-            for f in self.figures
-            if f.indicator == indicator and f.breakdown == breakdown and f.geo == geo
-        }
-        return group_order(found)
+        return group_order(self._groups.get((indicator, breakdown, geo), ()))
 
     def years(
         self,
@@ -87,6 +88,30 @@ class Dataset:
             }
         )
 
+    def periods(
+        self,
+        theme: str | None = None,
+        indicator: str | None = None,
+        breakdown: str | None = None,
+        group: str | None = None,
+        geo: str | None = None,
+    ) -> list[str]:
+        """Periods as published (2004M09, 2005Q1, or the year) that have a figure, in time order."""
+        found = {
+            f.period: f
+            for f in self.figures
+            if (theme is None or f.theme == theme)
+            and (indicator is None or f.indicator == indicator)
+            and (breakdown is None or f.breakdown == breakdown)
+            and (group is None or f.group == group)
+            and (geo is None or f.geo == geo)
+        }
+        return sorted(found, key=lambda p: _in_time(found[p]))
+
+    def frequency(self, theme: str | None = None) -> str:
+        """annual, half-yearly, quarterly, monthly, weekly (or other): the finest period found."""
+        return periods_frequency(self.periods(theme=theme))
+
     # --- figures
     def series(self, indicator: str, group: str = "total", geo: str = "NO") -> list[Figure]:
         """One indicator's figures across years, oldest first."""
@@ -97,6 +122,15 @@ class Dataset:
     ) -> Figure | None:
         for figure in self._by_key.get((indicator, geo, group), ()):
             if figure.ref_year == year:
+                return figure
+        return None
+
+    def figure_at(
+        self, indicator: str, period: str, group: str = "total", geo: str = "NO"
+    ) -> Figure | None:
+        """The figure of one period as published (2004M09, 2005Q1, 2012)."""
+        for figure in self._by_key.get((indicator, geo, group), ()):
+            if figure.period == period:
                 return figure
         return None
 
@@ -127,16 +161,28 @@ class Dataset:
         rows = [Row(indicator, group, geo) for geo in geos if self.series(indicator, group, geo)]
         return self._table(theme, breakdown, rows, years)
 
+    def table(
+        self, theme: str, breakdown: str, rows: list[Row], years: tuple[int, int] | None = None
+    ) -> Slice:
+        """The figures of the given rows, by year and by period, within `years` when given."""
+        return self._table(theme, breakdown, rows, years)
+
     def _table(
         self, theme: str, breakdown: str, rows: list[Row], years: tuple[int, int] | None
     ) -> Slice:
         cells: dict[tuple[Row, int], Figure] = {}
+        by_period: dict[tuple[Row, str], Figure] = {}
+        in_time: dict[str, tuple[int, int, int]] = {}
         for row in rows:
             for figure in self.series(row.indicator, row.group, row.geo):
                 if years is None or years[0] <= figure.ref_year <= years[1]:
-                    cells[(row, figure.ref_year)] = figure
+                    by_period[(row, figure.period)] = figure
+                    in_time[figure.period] = _in_time(figure)
+                    if figure.annual:
+                        cells[(row, figure.ref_year)] = figure
         found_years = tuple(sorted({year for (_row, year) in cells}))
-        return Slice(theme, breakdown, tuple(rows), found_years, cells)
+        periods = tuple(sorted(in_time, key=in_time.__getitem__))
+        return Slice(theme, breakdown, tuple(rows), found_years, cells, periods, by_period)
 
     # --- provenance and change
     def sources_of(self, figure: Figure) -> list[tuple[str, Source, str | None]]:
@@ -149,13 +195,13 @@ class Dataset:
         return out
 
     def change(self, figure: Figure) -> Change:
-        """Points since the previous year with a value, only when both figures are comparable."""
+        """Points since the previous period with a value, only when both figures are comparable."""
         if figure.missing:
             return Change(None, None, "no_value")
         earlier = [
             f
             for f in self.series(figure.indicator, figure.group, figure.geo)
-            if f.ref_year < figure.ref_year and not f.missing
+            if _in_time(f) < _in_time(figure) and not f.missing
         ]
         if not earlier:
             return Change(None, None, "no_earlier_figure")
@@ -193,6 +239,11 @@ def is_eurostat(dataset: Dataset, figure: Figure) -> bool:
         and source is not None
         and source.publisher.lower().startswith("eurostat")
     )
+
+
+def _in_time(figure: Figure) -> tuple[int, int, int]:
+    """A figure's place in time: its year, then its half, quarter, month or week."""
+    return period_order(figure.period, figure.ref_year)
 
 
 def _group_sort_key(group: str) -> tuple[int, str]:

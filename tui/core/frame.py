@@ -28,7 +28,7 @@ def figures_frame(dataset: Dataset, figures: list[Figure], lang: str = "en") -> 
         if key == "value":  # the exact decimal's nearest float; None stays <NA>, never NaN or 0
             values = [None if v is None else float(str(v)) for v in values]
         columns[key] = pd.Series(values, dtype=_dtype(key))
-    columns["period"] = pd.Series([str(r["year"]) for r in records], dtype="string")
+    columns["period"] = pd.Series([f.period for f in figures], dtype="string")
     return pd.DataFrame(columns, columns=list(FRAME_COLUMNS))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 THEMES = ("social_media", "policy", "ecommerce")
@@ -34,6 +34,16 @@ class Figure:
     corroborating: tuple[str, ...]
     disagreeing: tuple[tuple[str, str], ...]
     note: str
+    period: str = ""  # as published (2004M09, 2005Q1); empty when given means the year itself
+
+    def __post_init__(self) -> None:
+        if not self.period:
+            object.__setattr__(self, "period", str(self.ref_year))
+
+    @property
+    def annual(self) -> bool:
+        """A figure of a whole year: its period is its reference year."""
+        return self.period == str(self.ref_year)
 
     @property
     def value(self) -> float | None:
@@ -96,10 +106,16 @@ class Slice:
     breakdown: str
     rows: tuple[Row, ...]
     years: tuple[int, ...]
-    cells: dict[tuple[Row, int], Figure]
+    cells: dict[tuple[Row, int], Figure]  # annual figures only: a month is never its year
+    periods: tuple[str, ...] = ()  # every period with a figure, in time order (years as text)
+    by_period: dict[tuple[Row, str], Figure] = field(default_factory=dict)
 
     def get(self, row: Row, year: int) -> Figure | None:
         return self.cells.get((row, year))
+
+    def at(self, row: Row, period: str) -> Figure | None:
+        """The figure of one period (any frequency) of a row."""
+        return self.by_period.get((row, period))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.data import file_dataset, note, open_dataset, with_cache
+from tui.cli.commands import show_all, show_file
+from tui.cli.data import note, open_dataset, with_cache
 from tui.cli.destination import deliver, destination
 from tui.cli.reports import table_report
 from tui.cli.resolve import (
@@ -24,20 +25,18 @@ from tui.core.table import compared_table, theme_table
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.all:
+        return show_all.run(args)
+    if args.file:
+        return show_file.run(args)
     fmt, lang = resolve_format(args.format), resolve_lang(args.lang)
     to = destination(args, fmt)
     breakdown = resolve_breakdown(args.by)
-    if args.file:
-        dataset = file_dataset(args.file)
-        theme = resolve_theme(dataset, args.theme or "file")
-    elif args.theme is None:
+    if args.theme is None:
         raise CliError("show needs a THEME (social-media, policy, ecommerce) or --file FILE")
-    else:
-        dataset = with_cache(open_dataset(), lang)
-        theme = resolve_theme(dataset, args.theme)
-    # a file's own first country when none is asked for
-    own = args.file and args.geo is None
-    geos = dataset.geos()[:1] if own else resolve_geos(dataset, args.geo)
+    dataset = with_cache(open_dataset(), lang)
+    theme = resolve_theme(dataset, args.theme)
+    geos = resolve_geos(dataset, args.geo)
     year = resolve_year(dataset, args.year)
     years = (year, year) if year is not None else resolve_years(dataset, args.years)
     when = args.year or args.years

@@ -19,7 +19,10 @@ __all__ = ["DEFAULT_MAX_BYTES", "parse_jsonstat", "read_table"]
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 _GZIP_MAGIC = b"\x1f\x8b"
-_PX_KEYWORD = re.compile(rb'\s*[A-Z][A-Z0-9-]*(\[[^\]]*\])?(\("[^"]*"(,\s*"[^"]*")*\))?\s*=')
+_HTML = re.compile(
+    rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S
+)
+_PX_KEYWORD = re.compile(rb'\s*[A-Z][A-Z0-9.-]*(\[[^\]]*\])?(\("[^"]*"(,\s*"[^"]*")*\))?\s*=')
 
 
 def read_table(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Cube:
@@ -40,13 +43,21 @@ def read_table(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Cube:
         return parse_px(raw, source)
     if b"\t" in first_line and b"\\" in first_line.split(b"\t", 1)[0]:
         return parse_eurostat_tsv(raw, source)
-    if b"," in first_line and b"OBS_VALUE" in first_line:
+    if b"OBS_VALUE" in first_line and (b"," in first_line or b";" in first_line):
         return parse_sdmx_csv(raw, source)
+    if _HTML.match(body):
+        raise DataError(
+            source,
+            "looks like an HTML page (a web or error page saved in place of the table), "
+            "not a statistics file",
+        )
     raise DataError(source, "unknown format (expected JSON-stat 2.0, PX, Eurostat TSV or SDMX-CSV)")
 
 
 def _read_bytes(source: str, max_bytes: int) -> bytes:
     """The file's bytes, refused before reading when larger than the limit."""
+    if os.path.isdir(source):
+        raise DataError(source, "is a folder, not a file")
     try:
         size = os.stat(source).st_size
         if size > max_bytes:

@@ -4,7 +4,10 @@ Eurostat leaves out series and cells that have no data, so the reader fills the 
 product: a cell the file does not give is value None with status ":". A given cell keeps its flag
 letters as its status ("b", "u", "bu"); a missing one keeps its flag too (": c" gives "c"), or ":"
 when it has none. Since 2025 the confidentiality status is written after "@" (": @C"); it is kept
-as written ("@C"), and SDMX-CSV's CONF_STATUS column becomes the same "@C" suffix.
+as written ("@C"), and SDMX-CSV's CONF_STATUS column becomes the same "@C" suffix. SDMX-CSV's
+OBS_STATUS ("M" missing, "E" estimated...) joins the flag, except "A", SDMX's normal value.
+SDMX-CSV may be written with `labels=both` ("geo: Geopolitical entity", "NO: Norway") and with
+";" between its fields; both are read, the labels kept beside the codes.
 """
 
 from __future__ import annotations
@@ -17,19 +20,20 @@ from typing import TYPE_CHECKING
 
 from tui.core.cube import Cube, Dimension, Role
 from tui.core.errors import DataError
+from tui.core.periods import is_time_name
 
 if TYPE_CHECKING:
     from _csv import Reader
 
 OBS_FLAGS = frozenset("bcdefimnprsuz")
+OBS_STATUSES = frozenset("ABCDEFGHIJKLMNOPQSUVW")  # SDMX's observation status codes, as written
+NORMAL_STATUS = "A"
+_KNOWN_FLAGS = OBS_FLAGS | OBS_STATUSES
 CONF_STATUSES = frozenset("CNP")
 MAX_CELLS = 20_000_000
-_ROLES: dict[str, Role] = {
-    "time": "time",
-    "time_period": "time",
-    "geo": "geo",
-    "indic_is": "metric",
-}
+_ROLES: dict[str, Role] = {"geo": "geo", "indic_is": "metric"}  # time is found by its name
+_NOT_PLAIN = re.compile(r"[^0-9.:+\s-]")  # a flag, '_', nan, an exponent: read cell by cell
+_LABELLED = re.compile(r"\s*([A-Za-z0-9_@$.+*-]+)\s*:\s?(.*)", re.DOTALL)
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _NOT_DIMENSIONS = frozenset(
     {
@@ -48,6 +52,9 @@ _NOT_DIMENSIONS = frozenset(
 _UPDATE = re.compile(r"(\d{2})/(\d{2})/(\d{2}) (\d{2}:\d{2}:\d{2})")
 
 Cell = tuple[float | None, str]
+# one series: the last dimension's codes it gives, and per code its value and its status
+Series = tuple[tuple[str, ...], list[float | None], list[str]]
+Names = dict[str, str]  # code -> label, for the codes a labels=both file names
 
 
 def parse_eurostat_tsv(raw: bytes, source: str) -> Cube:
@@ -64,7 +71,8 @@ def parse_eurostat_tsv(raw: bytes, source: str) -> Cube:
     columns = [c.strip() for c in header[1:]]
     if not columns or "" in columns or len(set(columns)) != len(columns):
         raise DataError(source, "header has empty or repeated column codes", 1)
-    cells: dict[tuple[str, ...], Cell] = {}
+    series: dict[tuple[str, ...], Series] = {}
+    column_codes = tuple(columns)
     for number, line in enumerate(lines[1:], start=2):
         row = line.split("\t")
         if len(row) != len(header):
@@ -76,35 +84,73 @@ def parse_eurostat_tsv(raw: bytes, source: str) -> Cube:
         if len(key) != len(key_ids):
             problem = f"series key {row[0][:60]!r} has {len(key)} parts, expected {len(key_ids)}"
             raise DataError(source, problem, number)
+        if key in series:
+            raise DataError(source, f"series {row[0][:60]!r} is given twice", number)
+        whole = _plain_row(line[len(row[0]) + 1 :], len(columns))
+        if whole is not None:
+            series[key] = (column_codes, whole, [":" if v is None else "" for v in whole])
+            continue
+        values: list[float | None] = []
+        statuses: list[str] = []
         for column, text in zip(columns, row[1:], strict=True):
-            if not text.strip():
+            try:  # most cells are a plain number and a space: float() takes them as they are
+                plain = float(text)
+            except ValueError:
+                pass
+            else:
+                if math.isfinite(plain) and "_" not in text:
+                    values.append(plain)
+                    statuses.append("")
+                    continue
+            number_text, _, flag = text.strip().partition(" ")
+            if not number_text:
                 cut = number == len(lines) and not raw.rstrip(b" \t").endswith(b"\n")
                 hint = " (the last line is cut short: truncated file?)" if cut else ""
                 raise DataError(source, f"empty cell for {column}{hint}", number)
-            cells[(*key, column)] = _tsv_cell(text, source, number)
-        if len(cells) != (number - 1) * len(columns):
-            raise DataError(source, f"series {row[0][:60]!r} is given twice", number)
+            value, status = _value(number_text, flag.strip(), source, number)
+            values.append(value)
+            statuses.append(status)
+        series[key] = (column_codes, values, statuses)
     label = Path(source).name.split(".")[0]
-    return _cube(source, label, dim_ids, cells, None)
+    return _cube(source, label, dim_ids, series, None)
 
 
 def parse_sdmx_csv(raw: bytes, source: str) -> Cube:
     """Read SDMX-CSV (one observation per line, OBS_VALUE column, optional flags)."""
-    reader = csv.reader(_lines(raw, source))
+    lines = _lines(raw, source)
+    reader = csv.reader(lines, delimiter=_delimiter(lines[0]))
     try:
         return _sdmx_rows(reader, source)
     except csv.Error as exc:
         raise DataError(source, f"broken CSV: {exc}", reader.line_num) from exc
 
 
+def _delimiter(header: str) -> str:
+    """',' as SDMX-CSV is usually written, or ';' when that is what sets OBS_VALUE apart."""
+    pieces = [_split_label(piece)[0] for piece in header.split(";")]
+    return ";" if "OBS_VALUE" in pieces and len(pieces) > 1 else ","
+
+
+def _split_label(text: str) -> tuple[str, str]:
+    """'geo: Geopolitical entity' -> ('geo', 'Geopolitical entity'); plain 'geo' -> ('geo', '')."""
+    match = _LABELLED.fullmatch(text)
+    if match is None:
+        return text.strip(), ""
+    return match.group(1), match.group(2).strip()
+
+
 def _sdmx_rows(reader: Reader, source: str) -> Cube:
     """Collect SDMX-CSV observations by their dimension codes."""
-    header = [h.strip() for h in next(reader)]
+    named = [_split_label(h) for h in next(reader)]
+    header = [ident for ident, _name in named]
     if "OBS_VALUE" not in header or len(set(header)) != len(header):
         raise DataError(source, "header needs one OBS_VALUE column and no repeated names", 1)
     dim_cols = [i for i, h in enumerate(header) if h not in _NOT_DIMENSIONS]
     if not dim_cols:
         raise DataError(source, "no dimension columns", 1)
+    # labels=both: every coded cell is 'CODE: label' too (time periods are not coded)
+    labelled = [bool(named[i][1]) and not is_time_name(header[i]) for i in dim_cols]
+    names: list[Names] = [{} for _ in dim_cols]
     col = {h: i for i, h in enumerate(header)}
     cells: dict[tuple[str, ...], Cell] = {}
     label, updated = Path(source).name.split(".")[0], None
@@ -113,17 +159,49 @@ def _sdmx_rows(reader: Reader, source: str) -> Cube:
         if len(row) != len(header):
             problem = f"line has {len(row)} columns but the header has {len(header)}"
             raise DataError(source, problem, number)
-        key = tuple(row[i].strip() for i in dim_cols)
+        key = tuple(
+            _code(row[i], split, found)
+            for i, split, found in zip(dim_cols, labelled, names, strict=True)
+        )
         if key in cells:
             raise DataError(source, f"observation {','.join(key)} is given twice", number)
-        flag = row[col["OBS_FLAG"]].strip() if "OBS_FLAG" in col else ""
-        conf = row[col["CONF_STATUS"]].strip() if "CONF_STATUS" in col else ""
-        flag += f"@{conf}" if conf else ""
-        cells[key] = _value(row[col["OBS_VALUE"]].strip(), flag, source, number)
+        cells[key] = _value(row[col["OBS_VALUE"]].strip(), _flag(row, col), source, number)
         if len(cells) == 1:
-            label = row[col["DATAFLOW"]].strip() if "DATAFLOW" in col else label
+            # 'ESTAT:ISOC_EC_ESELS(1.0)' is the agency and the id; its name follows after ': '
+            label = row[col["DATAFLOW"]].split(": ")[0].strip() if "DATAFLOW" in col else label
             updated = _updated(row[col["LAST UPDATE"]]) if "LAST UPDATE" in col else None
-    return _cube(source, label, [header[i] for i in dim_cols], cells, updated)
+    dims = [(header[i], named[i][1] or header[i]) for i in dim_cols]
+    by_series: dict[tuple[str, ...], dict[str, Cell]] = {}
+    for key, cell in cells.items():
+        by_series.setdefault(key[:-1], {})[key[-1]] = cell
+    series: dict[tuple[str, ...], Series] = {
+        prefix: (tuple(given), [v for v, _ in given.values()], [s for _, s in given.values()])
+        for prefix, given in by_series.items()
+    }
+    ids, dim_names = [d for d, _ in dims], [n for _, n in dims]
+    return _cube(source, label, ids, series, updated, dim_names, names)
+
+
+def _code(text: str, labelled: bool, names: Names) -> str:
+    """A dimension cell's code; with labels=both its label is kept in `names`."""
+    if not labelled:
+        return text.strip()
+    code, name = _split_label(text)
+    if name:
+        names.setdefault(code, name)
+    return code
+
+
+def _flag(row: list[str], col: dict[str, int]) -> str:
+    """OBS_FLAG, then OBS_STATUS (unless it is SDMX's normal 'A'), then '@' and CONF_STATUS."""
+
+    def cell(name: str) -> str:
+        return _split_label(row[col[name]])[0] if name in col else ""
+
+    flag, status, conf = cell("OBS_FLAG"), cell("OBS_STATUS"), cell("CONF_STATUS")
+    if status and status != NORMAL_STATUS and status not in flag:
+        flag += status
+    return flag + (f"@{conf}" if conf else "")
 
 
 def _lines(raw: bytes, source: str) -> list[str]:
@@ -143,20 +221,29 @@ def _lines(raw: bytes, source: str) -> list[str]:
     return lines
 
 
-def _tsv_cell(text: str, source: str, line: int) -> Cell:
-    """'34.69 ', ': ', '12.3 u', ': c', ': @C' -> (value, status)."""
-    number, _, flag = text.strip().partition(" ")
-    return _value(number, flag.strip(), source, line)
+def _plain_row(data: str, columns: int) -> list[float | None] | None:
+    """A row of only numbers and ':' (no flags) read at once; None when any cell needs a look."""
+    tokens = data.split()
+    if len(tokens) != columns or _NOT_PLAIN.search(data):
+        return None
+    try:
+        values = [None if token == ":" else float(token) for token in tokens]
+    except ValueError:
+        return None  # e.g. '1.2.3': the cell by cell reading names it
+    return None if math.inf in values or -math.inf in values else values
 
 
 def _value(number: str, flag: str, source: str, line: int) -> Cell:
     """A number or ':' (missing), with its flag checked against Eurostat's lists."""
-    obs, at, conf = flag.partition("@")
-    if any(ch not in OBS_FLAGS for ch in obs) or (at and conf not in CONF_STATUSES):
-        raise DataError(source, f"unknown flag {flag[:20]!r}", line)
+    if flag:
+        obs, at, conf = flag.partition("@")
+        if any(ch not in _KNOWN_FLAGS for ch in obs) or (at and conf not in CONF_STATUSES):
+            raise DataError(source, f"unknown flag {flag[:20]!r}", line)
     if number in (":", "", "NaN"):
         return None, flag or ":"
-    value = float(number) if _NUMBER.fullmatch(number) else math.nan
+    # most cells are plain decimals ('27.52'): those need no pattern to be safe for float()
+    plain = number.replace(".", "", 1).isdigit() and number.isascii()
+    value = float(number) if plain or _NUMBER.fullmatch(number) else math.nan
     if not math.isfinite(value):
         raise DataError(source, f"value {number[:40]!r} is not a number", line)
     return value, flag
@@ -171,23 +258,56 @@ def _updated(text: str) -> str:
     return f"20{year}-{month}-{day}T{clock}"
 
 
+def _place(
+    values: list[float | None],
+    statuses: list[str],
+    base: int,
+    where: list[int],
+    given: list[float | None],
+    marks: list[str],
+) -> None:
+    """Put one series' cells at their places; a run of places in a row is copied at once."""
+    first, last, count = where[0], where[-1], len(where)
+    if last - first == count - 1 and where == list(range(first, last + 1)):
+        values[base + first : base + last + 1] = given
+        statuses[base + first : base + last + 1] = marks
+    elif first - last == count - 1 and where == list(range(first, last - 1, -1)):
+        values[base + last : base + first + 1] = given[::-1]  # newest first, as TSV columns
+        statuses[base + last : base + first + 1] = marks[::-1]
+    else:
+        for place, value, status in zip(where, given, marks, strict=True):
+            values[base + place] = value
+            statuses[base + place] = status
+
+
 def _cube(
     source: str,
     label: str,
     dim_ids: list[str],
-    cells: dict[tuple[str, ...], Cell],
+    series: dict[tuple[str, ...], Series],
     updated: str | None,
+    dim_labels: list[str] | None = None,
+    code_labels: list[Names] | None = None,
 ) -> Cube:
-    """Fill the cartesian product of the codes seen (time ascending, others as first seen)."""
+    """Fill the cartesian product of the codes seen (time ascending, others as first seen).
+
+    Cells come as series (the codes of all dimensions but the last) each holding its cells by
+    the last code, so a series' place in the table is worked out once, not once per cell.
+    """
     orders: list[dict[str, None]] = [{} for _ in dim_ids]
-    for key in cells:
-        for order, code in zip(orders, key, strict=True):
+    for prefix in series:
+        for order, code in zip(orders, prefix, strict=False):
             order.setdefault(code)
+    for lasts in dict.fromkeys(lasts for lasts, _values, _statuses in series.values()):
+        orders[-1].update(dict.fromkeys(lasts))
     dims: list[Dimension] = []
-    for dim_id, order in zip(dim_ids, orders, strict=True):
-        role = _ROLES.get(dim_id.lower())
+    for k, (dim_id, order) in enumerate(zip(dim_ids, orders, strict=True)):
+        role = "time" if is_time_name(dim_id) else _ROLES.get(dim_id.lower())
         codes = tuple(sorted(order) if role == "time" else order)
-        dims.append(Dimension(dim_id, dim_id, codes, codes, role))
+        names = code_labels[k] if code_labels else {}
+        labels = tuple(names.get(code, code) for code in codes)
+        name = dim_labels[k] if dim_labels else dim_id
+        dims.append(Dimension(dim_id, name, codes, labels, role))
     sizes = [len(d.codes) for d in dims]
     total = math.prod(sizes)
     if total > MAX_CELLS:
@@ -197,10 +317,14 @@ def _cube(
     strides = [math.prod(sizes[i + 1 :]) for i in range(len(sizes))]
     values: list[float | None] = [None] * total
     statuses = [":"] * total
-    for key, (value, status) in cells.items():
-        flat = sum(
-            pos[code] * stride for pos, code, stride in zip(positions, key, strides, strict=True)
+    bases = {
+        prefix: sum(
+            pos[code] * stride
+            for pos, code, stride in zip(positions, prefix, strides, strict=False)
         )
-        values[flat] = value
-        statuses[flat] = status
+        for prefix in series
+    }
+    places = {lasts: [positions[-1][code] for code in lasts] for lasts, _v, _s in series.values()}
+    for prefix, (lasts, given, marks) in series.items():
+        _place(values, statuses, bases[prefix], places[lasts], given, marks)
     return Cube(source, label, tuple(dims), tuple(values), tuple(statuses), updated)

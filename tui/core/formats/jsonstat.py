@@ -8,15 +8,11 @@ from typing import Any, NoReturn
 
 from tui.core.cube import Cube, Dimension, Role
 from tui.core.errors import DataError
+from tui.core.periods import is_time_name
 
 _ROLES: tuple[Role, ...] = ("time", "metric", "geo")
 MAX_CELLS = 20_000_000  # as for Eurostat: a sparse 'value' object must not expand without bound
-_GUESSED_ROLES: dict[str, Role] = {
-    "tid": "time",
-    "time": "time",
-    "time_period": "time",
-    "contentscode": "metric",
-}
+_GUESSED_ROLES: dict[str, Role] = {"contentscode": "metric"}  # time is guessed by its name
 
 
 def parse_jsonstat(data: bytes | str | dict[str, Any], source: str) -> Cube:
@@ -79,7 +75,7 @@ class _Dataset:
         dims_obj = self.doc.get("dimension")
         if not isinstance(dims_obj, dict):
             self.fail("'dimension' must be an object")
-        roles = self._roles(ids)
+        roles = self._roles(ids, dims_obj)
         dims = tuple(
             self._dimension(dim_id, dims_obj.get(dim_id), size, roles.get(dim_id))
             for dim_id, size in zip(ids, sizes, strict=True)
@@ -87,7 +83,7 @@ class _Dataset:
         total = math.prod(sizes)
         if total > MAX_CELLS:
             self.fail(f"the table would have {total} cells (limit {MAX_CELLS})")
-        values = self._values(total)
+        values = self._values(total, sizes)
         statuses = self._statuses(total)
         label = self.doc.get("label")
         updated = self.doc.get("updated")
@@ -102,19 +98,37 @@ class _Dataset:
         )
 
     def _check_header(self) -> None:
-        """Only version 2.0 datasets; 1.x bundles and collections are named as such."""
-        version = self.doc.get("version")
-        if version is None and "class" not in self.doc:
-            inner = [v for v in self.doc.values() if isinstance(v, dict) and "dimension" in v]
-            if inner or "dimension" in self.doc:
-                self.fail("JSON-stat 1.x bundles are not supported (need version 2.0)")
-            self.fail("not a JSON-stat dataset (no 'version' or 'class')")
+        """Only version 2.0 datasets; 1.x datasets, bundles and collections are named as such."""
+        version, kind = self.doc.get("version"), self.doc.get("class")
+        if kind is None:
+            self._refuse_bundle()
+            if "dimension" not in self.doc:
+                self.fail("not a JSON-stat dataset (no 'version' or 'class')")
+        if version is None:
+            what = "dataset" if kind in (None, "dataset") else f"{str(kind)[:20]!r}"
+            self.fail(f"this is a JSON-stat 1.x {what} (it has no 'version'); need version 2.0")
         if version != "2.0":
             self.fail(f"JSON-stat version {version!r} is not supported (need '2.0')")
-        if self.doc.get("class") != "dataset":
+        if kind not in (None, "dataset"):  # a 2.0 dataset that leaves 'class' out is read
+            self.fail(f"JSON-stat class {kind!r} is not supported (need 'dataset')")
+
+    def _refuse_bundle(self) -> None:
+        """Several datasets side by side at the top: a bundle, 1.x or (without 'class') 2.0."""
+        inner = {
+            str(key): value
+            for key, value in self.doc.items()
+            if isinstance(value, dict) and ("dimension" in value or "class" in value)
+        }
+        if not inner:
+            return
+        names = ", ".join(list(inner)[:3]) + (", ..." if len(inner) > 3 else "")
+        count = f"{len(inner)} dataset{'s' if len(inner) > 1 else ''} ({names})"
+        if any(v.get("version") == "2.0" for v in inner.values()):
             self.fail(
-                f"JSON-stat class {self.doc.get('class')!r} is not supported (need 'dataset')"
+                f"this is a JSON-stat 2.0 bundle of {count} with no 'class' at the top; "
+                "save one dataset on its own"
             )
+        self.fail(f"JSON-stat 1.x bundles are not supported: a bundle of {count}; need 2.0")
 
     def _ids(self) -> list[str]:
         """Dimension ids in value order, each once."""
@@ -134,8 +148,8 @@ class _Dataset:
             self.fail(f"'size' has {len(sizes)} entries but 'id' has {n_ids}")
         return sizes
 
-    def _roles(self, ids: list[str]) -> dict[str, Role]:
-        """Declared roles, plus SSB's usual ids (Tid, ContentsCode) for roles not declared."""
+    def _roles(self, ids: list[str], dims_obj: dict[str, Any]) -> dict[str, Role]:
+        """Declared roles, plus time by its name and SSB's ContentsCode for roles not declared."""
         role_obj = self.doc.get("role", {})
         if not isinstance(role_obj, dict):
             self.fail("'role' must be an object")
@@ -151,8 +165,13 @@ class _Dataset:
         declared = {r for r in _ROLES if role_obj.get(r)}
         for dim_id in ids:
             guess = _GUESSED_ROLES.get(dim_id.lower())
+            obj = dims_obj.get(dim_id)
+            label = obj.get("label") if isinstance(obj, dict) else None
+            if is_time_name(dim_id) or (isinstance(label, str) and is_time_name(label)):
+                guess = "time"
             if dim_id not in out and guess is not None and guess not in declared:
                 out[dim_id] = guess
+                declared.add(guess)  # the first time-like dimension only
         return out
 
     def _dimension(self, dim_id: str, obj: object, size: int, role: Role) -> Dimension:
@@ -217,10 +236,12 @@ class _Dataset:
             out.append(text)
         return tuple(out)
 
-    def _values(self, total: int) -> list[float | None]:
+    def _values(self, total: int, sizes: list[int]) -> list[float | None]:
         """Values from a full list or a sparse {position: value} object."""
         raw = self.doc.get("value")
         if isinstance(raw, list):
+            if not raw and total:
+                self._refuse_metadata(sizes)
             if len(raw) != total:
                 self.fail(f"'value' has {len(raw)} entries but the sizes multiply to {total}")
             return [self._number(v, i) for i, v in enumerate(raw)]
@@ -231,6 +252,20 @@ class _Dataset:
                 values[pos] = self._number(v, pos)
             return values
         self.fail("'value' must be a list or an object")
+
+    def _refuse_metadata(self, sizes: list[int]) -> NoReturn:
+        """A PxWebApi metadata answer describes the table but holds none of its values."""
+        extension = self.doc.get("extension")
+        px = extension.get("px") if isinstance(extension, dict) else None
+        table = px.get("tableid") if isinstance(px, dict) else None
+        endpoint = (
+            f"/tables/{table}/data" if isinstance(table, str) and table else "/tables/{id}/data"
+        )
+        shape = " x ".join(str(n) for n in sizes)
+        self.fail(
+            f"this is table metadata without values ('value' is empty for {shape} cells), "
+            f"as PxWebApi's metadata endpoint answers; its data endpoint ({endpoint}) gives the values"
+        )
 
     def _number(self, v: object, pos: int) -> float | None:
         """A finite number or None; strings, booleans, NaN and overflow are refused."""

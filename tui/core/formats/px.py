@@ -16,14 +16,16 @@ from typing import NoReturn
 
 from tui.core.cube import Cube, Dimension, Role
 from tui.core.errors import DataError
+from tui.core.periods import is_time_name
 
 SYMBOLS = frozenset({".", "..", "...", "....", ".....", "......", ":", "-"})
 _METRIC_NAMES = frozenset({"contentscode", "statistikkvariabel", "contents"})
-_TIME_NAMES = frozenset({"tid", "time", "år", "year"})  # only when no variable has TIMEVAL
 _HEAD = re.compile(
-    r'\s*([A-Za-z0-9-]+)\s*(?:\[([^\]]*)\])?\s*(?:\(((?:"[^"]*"|[^")])*)\))?\s*=', re.DOTALL
+    r'\s*([A-Za-z0-9.-]+)\s*(?:\[([^\]]*)\])?\s*(?:\(((?:"[^"]*"|[^")])*)\))?\s*=', re.DOTALL
 )
 _STATEMENT = re.compile(r'(?:"[^"]*"|[^";])*;')
+_QUOTED = re.compile(r'"[^"]*"')
+_NEXT_KEYWORD = re.compile(r"\n\s*[A-Za-z][A-Za-z0-9.-]*\s*(?:\[[^\]]*\])?\s*(?:\([^)]*\))?\s*=")
 _ITEM = re.compile(r'"([^"]*)"|(,)|([^\s,"]+)')
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})\s+(\d{2}):(\d{2})")
@@ -80,16 +82,12 @@ def _split(text: str, source: str) -> tuple[dict[Key, list[tuple[str, int]]], st
                 raise DataError(source, "no DATA keyword (the file may be truncated)", line)
             raise DataError(source, f"cannot read keyword at {rest[:30]!r}", line)
         line += text.count("\n", pos, head.start(1))
-        keyword = head.group(1).upper()
+        keyword = head.group(1).upper().replace(".", "-")  # LAST.UPDATED is LAST-UPDATED
         if keyword == "DATA":
-            end = text.find(";", head.end())
-            if end < 0:
-                raise DataError(
-                    source, "DATA is not ended by ';' (the file may be truncated)", line
-                )
-            return meta, text[head.end() : end], line
+            return meta, text[head.end() :], line
         stmt = _STATEMENT.match(text, head.end())
-        if stmt is None:
+        if stmt is None or _NEXT_KEYWORD.search(_QUOTED.sub('""', stmt.group())):
+            # the next keyword starts on a later line before any ';': this one was not ended
             raise DataError(source, f"keyword {keyword} is not ended by ';'", line)
         if head.group(2) is None:
             args = tuple(_strings(head.group(3) or "", source, line))
@@ -154,8 +152,18 @@ class _Table:
         if len(set(names)) != len(names):
             self.fail("a variable is named twice in STUB/HEADING")
         dims = tuple(self._dimension(name) for name in names)
-        values, statuses = _cells(data, data_line, self.source)
+        # PxWeb ends DATA with ';', some writers end every row with one, some none at all
+        body = data.rstrip(" \t\r\n\x1a")
         need = math.prod(len(d.codes) for d in dims)
+        try:
+            values, statuses = _cells(body.replace(";", " "), data_line, self.source)
+        except DataError:
+            if body.endswith(";"):
+                raise
+            values, statuses = (), ()  # a cut-off last cell: the ending is what is wrong
+        if not body.endswith(";") and len(values) != need:
+            # without its final ';' DATA is whole only when it has exactly the cells needed
+            self.fail("DATA is not ended by ';' (the file may be truncated)", data_line)
         if len(values) != need:
             shape = " x ".join(str(len(d.codes)) for d in dims)
             self.fail(
@@ -201,7 +209,8 @@ class _Table:
         names = {name.lower(), dim_id.lower()}
         if ("TIMEVAL", (name,)) in self.meta:
             return "time"
-        if names & _TIME_NAMES and not any(keyword == "TIMEVAL" for keyword, _ in self.meta):
+        timeval = any(keyword == "TIMEVAL" for keyword, _ in self.meta)
+        if not timeval and (is_time_name(name) or is_time_name(dim_id)):
             return "time"
         contvariable = self.text("CONTVARIABLE")
         if name == contvariable or names & _METRIC_NAMES:
@@ -255,7 +264,7 @@ def _cells(
 
 def _newlines_before_token(data: str, index: int) -> int:
     """How many lines down DATA's token number `index` (from 0) sits; used only for messages."""
-    for i, match in enumerate(re.finditer(r"[^\s,]+", data)):
+    for i, match in enumerate(re.finditer(r"[^\s,;]+", data)):
         if i == index:
             return data.count("\n", 0, match.start())
     return data.count("\n")
