@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from tests.helpers.app_pilot import (
     theme_screen,
 )
 from tui.app.app import IktApp
+from tui.app.keys import offered_on
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.jump import JumpScreen
 from tui.app.screens.sources import SourcesScreen
@@ -112,19 +114,40 @@ async def test_copy_key_copies_figure_with_source(
     ]
 
 
-async def test_help_lists_every_binding() -> None:
+async def test_help_lists_every_offered_key_once_with_the_screens_and_marks() -> None:
     app = make_app(screen="policy")
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = app.screen.query_one("#help-text").render().plain  # type: ignore[attr-defined]
-        for binding in [*ThemeScreen.BINDINGS, *IktApp.BINDINGS]:
-            assert isinstance(binding, Binding)
+        text = app.screen.text()
+        lines = [line.strip() for line in text.splitlines()]
+        below = theme_screen_below(app)
+        for binding in Binding.make_bindings([*ThemeScreen.BINDINGS, *IktApp.BINDINGS]):
             assert binding.id and binding.description
-            assert binding.description in text, binding.description
-        assert "← h" in text and "1 Social media" in text
+            shown = app.get_key_display(binding)
+            rows = [row for row in lines if "  " in row and shown in row.split("  ")[0].split()]
+            if offered_on(below, binding):
+                assert len(rows) == 1, (shown, rows)  # each key once
+                assert rows[0].endswith(app.describe_key(binding)), rows[0]
+            else:  # the first policy row is an SSB figure: nothing to compare, g is not offered
+                assert binding.action == "compare" and not rows, rows
+        assert "← h" in text
+        for key, name in (("1", "Social media"), ("2", "Policy"), ("3", "E-commerce")):
+            assert re.search(rf"^{key} +{name}$", text, re.MULTILINE), name
+        assert "Screen 1" not in text and text.count("esc") == 1
+        for mark, meaning in (("*", "other series, base or unit"), ("b", "Break in time series")):
+            assert f"{mark} {meaning}" in text
+        for symbol in ("u", ">", "..", ":", "."):
+            assert f"   {symbol} " in text, symbol
         await press(pilot, "q")
         assert isinstance(app.screen, ThemeScreen)
+
+
+def theme_screen_below(app: IktApp) -> ThemeScreen:
+    """The theme screen under a dialog."""
+    below = app.screen_stack[-2]
+    assert isinstance(below, ThemeScreen)
+    return below
 
 
 def test_no_ctrl_keys_and_every_binding_has_id_and_description() -> None:

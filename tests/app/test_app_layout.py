@@ -60,7 +60,11 @@ async def test_under_60_columns_the_chart_gives_way() -> None:
         assert chart.region.width == 0 or chart.region.height == 0
         assert table_of(app).region.width == 50
         await press(pilot, "left", "down", "c")  # the state still follows, the chart too
-        assert chart.data is not None and chart.data.mode == "line"
+        screen = theme_screen(app)
+        assert chart.data is not None and chart.data.year == screen.state.year
+        # c has nothing to show here: not offered, and pressed all the same it says why
+        assert chart.data.mode == "bars" and screen.state.chart == "bars"
+        assert any("too small for the chart" in str(n.message) for n in app._notifications)
 
 
 @pytest.mark.parametrize("size", [(20, 8), (30, 10), (60, 12), (100, 9), (140, 14)])

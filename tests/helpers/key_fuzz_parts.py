@@ -23,6 +23,7 @@ import tui.core.export as export_module
 from tui.app.app import IktApp
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.jump import JumpScreen
+from tui.app.screens.notices import NoticeScreen
 from tui.app.screens.sources import SourcesScreen
 from tui.app.screens.theme import ThemeScreen
 from tui.app.widgets.table import FigureTable
@@ -234,14 +235,14 @@ class Recorder:
 
         return copy_to_clipboard
 
-    def notify_wrapper(self) -> Any:
-        real = App.notify
+    def notify_wrapper(self, real: Any) -> Any:
+        """`real` (App.notify, or a screen's own notify), noting every error it shows."""
         recorder = self
 
-        def notify(app: App[Any], message: str, *args: Any, **kwargs: Any) -> None:
+        def notify(node: Any, message: str, *args: Any, **kwargs: Any) -> None:
             if kwargs.get("severity") == "error":
                 recorder.problem(f"error notification: {message}")
-            real(app, message, *args, **kwargs)
+            real(node, message, *args, **kwargs)
 
         return notify
 
@@ -274,7 +275,9 @@ def instrumented(recorder: Recorder, idle_step: float) -> Iterator[None]:
         patch.setattr(textual._wait, "SLEEP_IDLE", idle_step / 4)
         patch.chdir(recorder.folder)
         patch.setattr(App, "copy_to_clipboard", recorder.copy_wrapper())
-        patch.setattr(App, "notify", recorder.notify_wrapper())
+        patch.setattr(App, "notify", recorder.notify_wrapper(App.notify))
+        # a theme screen raises its messages itself, to keep them to itself
+        patch.setattr(NoticeScreen, "notify", recorder.notify_wrapper(NoticeScreen.notify))
         # where the screen finds it: imported at module level, or looked up at export time
         patch.setattr(screen_module, "write_slice_csv", recorder.export, raising=False)
         patch.setattr(export_module, "write_slice_csv", recorder.export)

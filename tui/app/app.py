@@ -7,21 +7,22 @@ import os
 import sys
 import time
 from functools import partial
-from typing import ClassVar
+from typing import ClassVar, cast
 
-from rich.text import Text
 from textual import events
+from textual.actions import parse
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
 
-from tui.app.keys import APP_KEYS
+from tui.app.keys import APP_KEYS, describe, key_groups, offered_on
+from tui.app.present.marks import mark_meanings
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.theme import ThemeScreen
 from tui.app.state import default_lang, other_lang
 from tui.core.dataset import Dataset
 from tui.core.model import LANGS, THEMES
-from tui.core.text import literal
+from tui.core.text import ASCII_ONLY, literal
 from tui.core.words import say
 
 KEY_TIMINGS_ENV = "IKT_KEY_TIMINGS"
@@ -78,6 +79,9 @@ class IktApp(App[int]):
         """
         self.set_class(self.ascii_mode, "-ascii", update=False)
         self.stylesheet.apply(self)
+        # the app's own context (its message loop and every widget's): words and names from the
+        # data are written in ASCII from here on, the caller's context is left as it was
+        ASCII_ONLY.set(self.ascii_mode)
 
     def first_frame_drawn(self) -> None:
         """The first screen is on the terminal: resume garbage collection paused for start-up.
@@ -107,16 +111,23 @@ class IktApp(App[int]):
             log.write(f"{key}\t{(EVENT_CLOCK() - arrived) * 1000:.2f}\n")
 
     # --- shared by the theme screens
+    def missing_theme(self, index: int) -> str | None:
+        """Why the digit key for screen `index` (THEMES order) can show nothing, or None."""
+        if not 0 <= index < len(THEMES):
+            return f"{say('theme_none', self.lang)} {index + 1}"
+        theme = THEMES[index]
+        if theme in self.themes:
+            return None
+        name = literal(self.dataset.labels.get("theme", theme, self.lang))
+        return f"{say('theme_none', self.lang)} {name}"
+
     def show_theme_at(self, index: int) -> None:
         """Switch to screen 1, 2 or 3 (THEMES order); say so when that theme has no figures."""
-        if not 0 <= index < len(THEMES):
+        refusal = self.missing_theme(index)
+        if refusal is not None:
+            self.screen.notify(refusal, markup=False)
             return
-        theme = THEMES[index]
-        if theme not in self.themes:
-            name = literal(self.dataset.labels.get("theme", theme, self.lang))
-            self.notify(f"{say('theme_none', self.lang)} {name}", markup=False)
-            return
-        self.switch_mode(theme)
+        self.switch_mode(THEMES[index])
 
     def step_theme(self, current: str, step: int) -> None:
         index = self.themes.index(current) if current in self.themes else 0
@@ -129,22 +140,30 @@ class IktApp(App[int]):
             return binding.key
         return display
 
+    def describe_key(self, binding: Binding) -> str:
+        """What a key does, in the language on screen; a digit key names its screen's theme."""
+        _destination, action, parameters = parse(binding.action)
+        if action == "theme" and parameters and parameters[0] in range(len(THEMES)):
+            theme = THEMES[cast(int, parameters[0])]
+            return literal(self.dataset.labels.get("theme", theme, self.lang))
+        return describe(binding, self.lang)
+
     def toggle_lang(self) -> None:
         self.lang = other_lang(self.lang)
 
     def action_help(self) -> None:
+        """The keys that work on the screen below the help, and what the table's marks mean."""
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self.lang, self.theme_names(), self.ascii_mode))
-
-    def theme_names(self) -> list[Text]:
-        """'1 Social media' ... for the help: the screens the digit keys open."""
-        return [
-            Text(f"{number} {literal(self.dataset.labels.get('theme', t, self.lang))}")
-            for number, t in (
-                ((THEMES.index(t) if t in THEMES else i) + 1, t) for i, t in enumerate(self.themes)
-            )
-        ]
+        below = self.screen
+        groups = key_groups(
+            self.get_key_display,
+            self.describe_key,
+            below.BINDINGS,
+            offered=lambda binding: offered_on(below, binding),
+        )
+        marks = mark_meanings(self.dataset, self.lang)
+        self.push_screen(HelpScreen(self.lang, groups, marks, self.ascii_mode))
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this platform; on Linux one that gives the terminal back at once."""

@@ -1,17 +1,41 @@
 """Every key of the explorer as data: the screens bind these lists, the key line and help read them.
 
-A key is defined once here (keys, action, description, id); nothing else types a key name.
+A key is defined once here (keys, action, id, help group); what it does is the word
+"key_" + id in tui.core.words (or the word id itself, when that says it already), in the
+language on screen; nothing else types a key name.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from textual.actions import parse
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+
+from tui.core.words import WORDS, say
+
+GROUP_WORDS = ("keys_move", "screens", "keys_view", "keys_figure", "keys_other")
+"""The help's groups of keys, in its order: each a word id (tui.core.words)."""
+_GROUPS = {word: Binding.Group(word) for word in GROUP_WORDS}
 
 
-def _key(keys: str, action: str, description: str, ident: str, *, show: bool = False) -> Binding:
-    return Binding(keys, action, description, id=ident, show=show, priority=True)
+def _word(ident: str) -> str:
+    """The word id that says what the key with this binding id does."""
+    return f"key_{ident}" if f"key_{ident}" in WORDS else ident
+
+
+def _key(keys: str, action: str, ident: str, group: str, *, show: bool = False) -> Binding:
+    """A priority binding; its description is the English word (Textual's own fallback)."""
+    return Binding(
+        keys,
+        action,
+        say(_word(ident), "en"),
+        id=ident,
+        show=show,
+        priority=True,
+        group=_GROUPS[group],
+    )
 
 
 # Every key is a priority binding: handled the moment it arrives, in the order typed, even when a
@@ -19,59 +43,89 @@ def _key(keys: str, action: str, description: str, ident: str, *, show: bool = F
 # key ran first). DataTable's own arrow keys are overridden by the same rule. `show=True` puts a
 # key on the key line at the bottom of the screen.
 THEME_KEYS: list[BindingType] = [
-    _key("left,h", "year(-1)", "Previous year", "year-previous"),
-    _key("right,l", "year(1)", "Next year", "year-next"),
-    _key("up,k", "category(-1)", "Previous category", "category-previous"),
-    _key("down,j", "category(1)", "Next category", "category-next"),
-    _key("home,circumflex_accent", "year_edge(0)", "First year", "year-first"),
-    _key("end,dollar_sign", "year_edge(1)", "Last year", "year-last"),
-    _key("1", "theme(0)", "Screen 1", "screen-1"),
-    _key("2", "theme(1)", "Screen 2", "screen-2"),
-    _key("3", "theme(2)", "Screen 3", "screen-3"),
-    _key("tab", "theme_step(1)", "Next screen", "screen-next"),
-    _key("shift+tab", "theme_step(-1)", "Previous screen", "screen-previous"),
-    _key("b", "breakdown", "Breakdown", "breakdown", show=True),
-    _key("c", "chart", "Bars/line", "chart", show=True),
-    _key("g", "compare", "Countries", "compare", show=True),
-    _key("s", "sources", "Source", "sources", show=True),
-    _key("slash", "jump", "Jump", "jump", show=True),
-    _key("e", "export", "Export CSV", "export"),
-    _key("y", "copy", "Copy figure", "copy"),
-    _key("L", "language", "Language", "language"),
-    _key("question_mark", "app.help", "Help", "help", show=True),
-    _key("q,escape", "back", "Back/quit", "back", show=True),
+    _key("left,h", "year(-1)", "year-previous", "keys_move"),
+    _key("right,l", "year(1)", "year-next", "keys_move"),
+    _key("up,k", "category(-1)", "category-previous", "keys_move"),
+    _key("down,j", "category(1)", "category-next", "keys_move"),
+    _key("home,circumflex_accent", "year_edge(0)", "year-first", "keys_move"),
+    _key("end,dollar_sign", "year_edge(1)", "year-last", "keys_move"),
+    _key("1", "theme(0)", "screen-1", "screens"),
+    _key("2", "theme(1)", "screen-2", "screens"),
+    _key("3", "theme(2)", "screen-3", "screens"),
+    _key("tab", "theme_step(1)", "screen-next", "screens"),
+    _key("shift+tab", "theme_step(-1)", "screen-previous", "screens"),
+    _key("b", "breakdown", "breakdown", "keys_view", show=True),
+    _key("c", "chart", "chart", "keys_view", show=True),
+    _key("g", "compare", "compare", "keys_view", show=True),
+    _key("s", "sources", "source", "keys_figure", show=True),
+    _key("slash", "jump", "jump", "keys_move", show=True),
+    _key("e", "export", "export", "keys_figure"),
+    _key("y", "copy", "copy", "keys_figure"),
+    _key("L", "language", "language", "keys_other"),
+    _key("question_mark", "app.help", "help", "keys_other", show=True),
+    _key("q,escape", "back", "back", "keys_other", show=True),
 ]
-"""The keys of a theme screen."""
+"""The keys of a theme screen, in the order the key line and the help list them."""
 
 APP_KEYS: list[BindingType] = []
 """The app's own keys: none, they all live on the theme screens, where they run in order typed."""
 
+# The dialogs' keys are Esc and q (and ? for the help): the help does not list them again, each
+# dialog says "Esc or q closes" itself.
 SOURCES_KEYS: list[BindingType] = [
-    Binding("escape,q", "close", "Close", id="close", priority=True),
+    _key("escape,q", "close", "close", "keys_other"),
 ]
 """The source details dialog."""
 
 JUMP_KEYS: list[BindingType] = [
-    Binding("escape", "cancel", "Cancel jump", id="jump-cancel", priority=True),
+    _key("escape", "cancel", "jump-cancel", "keys_other"),
 ]
 """The `/` prompt."""
 
 HELP_KEYS: list[BindingType] = [
-    Binding("escape,q,question_mark", "close", "Close", id="help-close", priority=True),
+    _key("escape,q,question_mark", "close", "help-close", "keys_other"),
 ]
 """The help dialog."""
 
 ALL_KEYS: list[BindingType] = [*THEME_KEYS, *APP_KEYS, *SOURCES_KEYS, *JUMP_KEYS, *HELP_KEYS]
-"""Every key a person can press, in the order the help lists them."""
+"""Every key a person can press."""
 
 
-def key_rows(
-    display: Callable[[Binding], str], bindings: Iterable[BindingType] = ALL_KEYS
-) -> list[tuple[str, str]]:
-    """(keys, description) per binding id, each key as `display` shows it (the app's footer way)."""
-    rows: dict[str, tuple[list[str], str]] = {}
+def describe(binding: Binding, lang: str) -> str:
+    """What the key does, in `lang`: the word named by the binding's id."""
+    return say(_word(binding.id), lang) if binding.id else binding.description
+
+
+KeyRow = tuple[str, str]
+"""(keys as shown, what they do)."""
+
+
+def key_groups(
+    display: Callable[[Binding], str],
+    describe_key: Callable[[Binding], str],
+    bindings: Iterable[BindingType] = THEME_KEYS,
+    offered: Callable[[Binding], bool] = lambda binding: True,
+) -> list[tuple[str, list[KeyRow]]]:
+    """(group word id, rows) per help group: one row per binding id, each key once, as shown.
+
+    `offered` leaves out the keys that can do nothing on the screen right now.
+    """
+    rows: dict[str, tuple[str, list[str], str]] = {}
     for binding in Binding.make_bindings(bindings):
+        if not offered(binding):
+            continue
         ident = binding.id or binding.action
-        keys, _description = rows.setdefault(ident, ([], binding.description))
+        group = binding.group.description if binding.group else GROUP_WORDS[-1]
+        _group, keys, _description = rows.setdefault(ident, (group, [], describe_key(binding)))
         keys.append(display(binding))
-    return [(" ".join(keys), description) for keys, description in rows.values()]
+    groups: dict[str, list[KeyRow]] = {}
+    for group, keys, description in rows.values():
+        groups.setdefault(group, []).append((" ".join(keys), description))
+    return [(group, groups[group]) for group in GROUP_WORDS if group in groups]
+
+
+def offered_on(node: DOMNode, binding: Binding) -> bool:
+    """False when `node` (a screen) hides the binding's action: it can do nothing there now."""
+    destination, name, parameters = parse(binding.action)
+    target = node.app if destination == "app" else node
+    return target.check_action(name, parameters) is not False

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from tui.core.text import shown
+
 NORWEGIAN_LOCALES = ("nb", "nn", "no")
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX order: the first one set decides
 
@@ -160,6 +162,37 @@ WORDS: dict[str, tuple[str, str]] = {
     "hl_level": ("; likt med {aggregate} ({value})", "; level with {aggregate} ({value})"),
     "hl_base": ("populasjon: {base}", "base: {base}"),
     "hl_and": ("og", "and"),
+    # what each key does (tui.app.keys: "key_" + the binding's id, else the id itself), and the
+    # help's headings
+    "key_year-previous": ("Forrige år", "Previous year"),
+    "key_year-next": ("Neste år", "Next year"),
+    "key_category-previous": ("Forrige kategori", "Previous category"),
+    "key_category-next": ("Neste kategori", "Next category"),
+    "key_year-first": ("Første år", "First year"),
+    "key_year-last": ("Siste år", "Last year"),
+    "key_screen-1": ("Skjerm 1", "Screen 1"),
+    "key_screen-2": ("Skjerm 2", "Screen 2"),
+    "key_screen-3": ("Skjerm 3", "Screen 3"),
+    "key_screen-next": ("Neste skjerm", "Next screen"),
+    "key_screen-previous": ("Forrige skjerm", "Previous screen"),
+    "key_breakdown": ("Inndeling", "Breakdown"),
+    "key_chart": ("Søyle/linje", "Bars/line"),
+    "key_compare": ("Land", "Countries"),
+    "key_jump": ("Hopp", "Jump"),
+    "key_export": ("Lagre CSV", "Export CSV"),
+    "key_copy": ("Kopier tallet", "Copy figure"),
+    "key_language": ("Språk", "Language"),
+    "key_help": ("Hjelp", "Help"),
+    "key_back": ("Tilbake/avslutt", "Back/quit"),
+    "key_close": ("Lukk", "Close"),
+    "key_jump-cancel": ("Avbryt hopp", "Cancel jump"),
+    "key_help-close": ("Lukk hjelpen", "Close help"),
+    "keys_move": ("Flytt", "Move"),
+    "keys_view": ("Visning", "View"),
+    "keys_figure": ("Det valgte tallet", "The selected figure"),
+    "keys_other": ("Annet", "Other"),
+    "marks": ("Tegn i tabellen", "Marks in the table"),
+    "mark_lower_bound": ("nedre grense: minst dette tallet", "lower bound: at least this figure"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {  # Change.reason codes, as people read them
@@ -188,13 +221,13 @@ REASONS: dict[str, tuple[str, str]] = {  # Change.reason codes, as people read t
 def say(key: str, lang: str) -> str:
     """One interface word or phrase in the given language."""
     nb, en = WORDS[key]
-    return nb if lang == "nb" else en
+    return shown(nb if lang == "nb" else en)
 
 
 def reason(code: str, lang: str) -> str:
     """Why a change cannot be given (a `Change.reason` code), in the given language."""
     nb, en = REASONS[code]
-    return nb if lang == "nb" else en
+    return shown(nb if lang == "nb" else en)
 
 
 def default_lang(environ: Mapping[str, str] | None = None) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from textual.binding import Binding
+
 from tui.core.dataset import Dataset
 
 
@@ -22,6 +24,14 @@ class Host(Protocol):
     def first_frame_drawn(self) -> None: ...
 
     def show_theme_at(self, index: int) -> None: ...
+
+    def missing_theme(self, index: int) -> str | None:
+        """Why screen `index` has nothing to show, or None when it has figures."""
+        ...
+
+    def describe_key(self, binding: Binding) -> str:
+        """What a key does, in the language on screen."""
+        ...
 
     def step_theme(self, current: str, step: int) -> None: ...
 

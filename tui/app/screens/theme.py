@@ -13,7 +13,6 @@ from textual.containers import Container
 from textual.timer import Timer
 from textual.widgets import Static
 
-from tui.app.fastpaths.screen_start import QuickStartScreen
 from tui.app.keys import THEME_KEYS
 from tui.app.present.table import (
     TableView,
@@ -25,6 +24,7 @@ from tui.app.present.table import (
 )
 from tui.app.present.text import copy_text, source_line, title_text
 from tui.app.screens.host import Host
+from tui.app.screens.offers import OfferingScreen
 from tui.app.state import (
     ViewState,
     fit_year,
@@ -53,7 +53,7 @@ FIRST_FRAME_GRACE = 0.04
 needs the interpreter to write the frame out, and the import would hold it for ~60 ms."""
 
 
-class ThemeScreen(QuickStartScreen):
+class ThemeScreen(OfferingScreen):
     """Figures of one theme; the three themes are three instances of this class."""
 
     # Textual declares these two as plain attributes (a ClassVar here would not type-check)
@@ -98,7 +98,7 @@ class ThemeScreen(QuickStartScreen):
                 markup=False,
             )
         yield TextLine(texts["source"], id="source")
-        yield KeyLine(id="keys")
+        yield KeyLine(self.ikt.describe_key, id="keys")
 
     def on_mount(self) -> None:
         self._started = True
@@ -192,6 +192,7 @@ class ThemeScreen(QuickStartScreen):
         self.query_one(FigureTable).select(self.state.row, self.state.year)
         for ident, text in self._texts().items():
             self.query_one(f"#{ident}", TextLine).show(text)
+        self.refresh_bindings()  # the keys offered follow the selection (OfferingScreen)
 
     def _texts(self) -> dict[str, str]:
         """The title, scope and source line of the current selection, by widget id."""

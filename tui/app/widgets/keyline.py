@@ -2,16 +2,20 @@
 
 It looks like Textual's Footer (key, then description, per binding with `show=True`) but is a
 single line of text: the Footer builds a widget per key, which costs a good part of the first
-frame. The line is generated from the screen's bindings, never written by hand.
+frame. The line is generated from the screen's bindings, never written by hand; like the Footer
+it follows the screen's `refresh_bindings`, so a key the screen hides (`check_action`) leaves it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
+from textual.screen import Screen
 from textual.widget import Widget
 
 
@@ -40,8 +44,12 @@ class KeyLine(Widget, can_focus=False):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, describe: Callable[[Binding], str] | None = None, *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
+        self.describe = describe or (lambda binding: binding.description)
+        """What a key does, in the words on screen."""
         self.keys: list[tuple[str, str, str, bool]] = []
         """(key, as shown, description, enabled) per shown action, in the screen's order."""
         self.spans: list[tuple[int, int, str]] = []
@@ -49,6 +57,14 @@ class KeyLine(Widget, can_focus=False):
 
     def on_mount(self) -> None:
         self.keys = self._shown_keys()
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        """The screen's keys or their words may have changed: repaint only when the line does."""
+        keys = self._shown_keys()
+        if keys != self.keys:
+            self.keys = keys
+            self.refresh()
 
     def _shown_keys(self) -> list[tuple[str, str, str, bool]]:
         """One entry per action with a shown binding: the first key bound to it, like the Footer."""
@@ -61,7 +77,7 @@ class KeyLine(Widget, can_focus=False):
                 continue
             seen.add(binding.action)
             keys.append(
-                (binding.key, app.get_key_display(binding), binding.description, active.enabled)
+                (binding.key, app.get_key_display(binding), self.describe(binding), active.enabled)
             )
         return keys
 

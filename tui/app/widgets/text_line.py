@@ -9,6 +9,8 @@ from textual.css.styles import RulesMap
 from textual.visual import visualize
 from textual.widgets import Static
 
+from tui.core.text import shown
+
 
 class TextLine(Static):
     """Literal text, never markup, that lays the screen out again only when its height changes.
@@ -19,11 +21,13 @@ class TextLine(Static):
     """
 
     def __init__(self, text: str, *, id: str | None = None) -> None:
+        text = shown(text)  # ASCII only, in ASCII mode
         super().__init__(Text(text), id=id, markup=False)
         self.text = text
 
     def show(self, text: str) -> None:
         """Put `text` in the line, unless it is already there."""
+        text = shown(text)
         old = self.text
         if old == text:
             return
