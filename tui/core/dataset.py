@@ -149,7 +149,7 @@ class Dataset:
         return out
 
     def change(self, figure: Figure) -> Change:
-        """Points since the previous year with a value, only when both figures are comparable."""
+        """The difference since the previous year with a value, only between comparable figures."""
         if figure.missing:
             return Change(None, None, "no_value")
         earlier = [
