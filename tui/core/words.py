@@ -94,6 +94,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Årstall er referanseår: tallene gjelder kalenderåret før undersøkelsen.",
         "Years are reference years: the figures refer to the calendar year before the survey.",
     ),
+    "data_provider_for": ("dataleverandør for", "data provider for"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {  # Change.reason codes, as people read them
