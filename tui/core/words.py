@@ -95,6 +95,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Years are reference years: the figures refer to the calendar year before the survey.",
     ),
     "data_provider_for": ("dataleverandør for", "data provider for"),
+    "rows_scale": ("hver rad på skalaen", "each row on the scale"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {  # Change.reason codes, as people read them
