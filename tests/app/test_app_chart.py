@@ -363,3 +363,17 @@ async def test_compared_bars_show_a_missing_figure_without_a_bar(size: tuple[int
             seen_missing += sum(1 for bar in data.bars if bar.value is None)
             await press(pilot, "right")
         assert seen_missing > 0, "EU28 has no figure after 2020"
+
+
+async def test_a_year_key_hands_the_chart_its_data_with_the_table() -> None:
+    app = make_app(screen="ecommerce")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen, chart = theme_screen(app), chart_of(app)
+        screen.action_year(-1)  # in the key's own handler, before any frame
+        assert chart.data is not None and chart.data.year == screen.state.year
+        chart.render_seconds = 1.0  # as if the last draw had been costly
+        screen.action_year(-1)
+        assert chart.data.year != screen.state.year  # a costly chart waits for its timer
+        await settle(pilot)
+        assert chart.data is not None and chart.data.year == screen.state.year

@@ -45,9 +45,11 @@ if TYPE_CHECKING:
     from tui.app.widgets.chart import FigureChart
 
 CHART_QUIET = 0.05
-"""Seconds between two chart redraws at least: a key press redraws the chart in the same frame as
-the table, unless the chart was drawn less than this long ago; then one redraw follows when the
-time is up, with the selection as it is then (a held-down key redraws it every CHART_QUIET)."""
+"""Seconds between two costly chart redraws at least (a held-down key redraws one this often);
+every other chart is redrawn in the same frame as the table."""
+CHART_COSTLY = 0.008
+"""Seconds of drawing from which a chart is costly: only a large plotext line chart takes that
+long (bars, and countries in rows, take about 1 ms)."""
 FIRST_FRAME_GRACE = 0.04
 """Seconds between the first frame and the chart's import in a terminal: Textual's writer thread
 needs the interpreter to write the frame out, and the import would hold it for ~60 ms."""
@@ -80,7 +82,6 @@ class ThemeScreen(QuickStartScreen):
         self.view: TableView = build_table(app.dataset, self.state)
         self.state.year = initial_row_year(self.view, app.start_year)
         self._chart_timer: Timer | None = None
-        self._chart_next = False  # a redraw is queued for right after the current key
         self._chart_drawn_at = -CHART_QUIET
         self._started = False
 
@@ -97,7 +98,7 @@ class ThemeScreen(QuickStartScreen):
                 classes="placeholder",
                 markup=False,
             )
-        yield TextLine(texts["source"], id="source")
+        yield TextLine(texts["source"], id="source", steady=True)
         yield KeyLine(id="keys")
 
     def on_mount(self) -> None:
@@ -162,7 +163,7 @@ class ThemeScreen(QuickStartScreen):
     @property
     def chart_settled(self) -> bool:
         """True when the chart is mounted and no redraw is waiting."""
-        return self.chart is not None and self._chart_timer is None and not self._chart_next
+        return self.chart is not None and self._chart_timer is None
 
     def _column_widths(self, view: TableView) -> tuple[int, int]:
         """Label and group column widths: room for the names, but years keep most of it."""
@@ -208,23 +209,23 @@ class ThemeScreen(QuickStartScreen):
         }
 
     def _schedule_chart(self) -> None:
-        """Redraw the chart with the table, or once CHART_QUIET has passed since the last draw.
+        """Redraw the chart with the table; a costly one once CHART_QUIET has passed since the last.
 
-        Either way the draw reads the selection when it runs, so keys pressed in between (a
-        held-down key, or several actions in one handler) give one draw of the latest state.
+        The data is handed over here, beside the table's: the chart renders once in the next
+        frame however often it gets data before then (handed over after this handler, the frame
+        would go out without it). A costly chart waits for its timer, which reads the selection.
         """
-        if self.chart is None or self._chart_timer is not None or self._chart_next:
+        chart = self.chart
+        if chart is None or self._chart_timer is not None:
             return
         wait = self._chart_drawn_at + CHART_QUIET - monotonic()
-        if wait > 0:
+        if wait > 0 and chart.render_seconds >= CHART_COSTLY:
             self._chart_timer = self.set_timer(wait, self._draw_chart)
         else:
-            self._chart_next = True
-            self.call_next(self._draw_chart)  # still before the frame that shows the table
+            self._draw_chart()
 
     def _draw_chart(self) -> None:
         self._chart_timer = None
-        self._chart_next = False
         chart = self.chart
         if chart is None:
             return

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import textwrap
 from dataclasses import dataclass
+from time import perf_counter
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -90,6 +91,8 @@ class FigureChart(DirectStripsPlot):
         self.lang = lang
         self.data: ChartData | None = None
         self.draws = 0
+        self.renders = 0
+        self.render_seconds = 0.0  # how long the last render took (the screen paces costly ones)
         self.window: tuple[int, int] = (0, 0)
 
     def direct_strips(self) -> list[Strip] | None:
@@ -116,6 +119,14 @@ class FigureChart(DirectStripsPlot):
         self.refresh()
 
     def render(self) -> RenderResult:
+        started = perf_counter()
+        self.renders += 1
+        try:
+            return self._render_chart()
+        finally:
+            self.render_seconds = perf_counter() - started
+
+    def _render_chart(self) -> RenderResult:
         width, height = self.size
         if self.data is None:
             return Text(say("chart_waiting", self.lang))
