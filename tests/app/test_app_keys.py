@@ -75,7 +75,7 @@ async def test_keys_do_not_rebuild_the_table_and_redraws_coalesce() -> None:
         await settle(pilot)
         screen = theme_screen(app)
         table, chart = table_of(app), chart_of(app)
-        loads, draws = table.loads, chart.draws
+        loads = table.loads
         await press(pilot, "left", "down", "right", "up")
         assert table.loads == loads
         renders = chart.renders
