@@ -75,21 +75,27 @@ async def test_compare_countries_in_both_chart_modes(
         names = [dataset.labels.get("geo", g, "en") for g in geos]
         data = chart_of(app).data
         assert data is not None and data.mode == "bars"
-        assert [b.label for b in data.bars] == [
-            n
+        shown = [
+            (n, f)
             for n, r in zip(names, screen.view.rows, strict=True)
-            if (f := screen.view.slice.get(r, screen.state.year)) is not None and not f.missing
+            if (f := screen.view.slice.get(r, screen.state.year)) is not None
         ]
+        # every country with a figure has its row; a missing one its symbol and no bar
+        assert [b.label for b in data.bars] == [n for n, _f in shown]
+        for bar, (_name, figure) in zip(data.bars, shown, strict=True):
+            assert (bar.value is None) == figure.missing
+            if figure.missing:
+                assert bar.text == figure.status
         await press(pilot, "down")  # second country
         assert table_of(app).row == 1
         data = chart_of(app).data
         figure = screen.view.figure(1, screen.state.year)
         assert data is not None
-        if figure is None or figure.missing:
+        if figure is None:
             assert data.selected_bar is None
-            assert figure is None or any(names[1] in m for m in data.missing)
         else:
             assert data.selected_bar is not None and data.bars[data.selected_bar].label == names[1]
+            assert (data.bars[data.selected_bar].value is None) == figure.missing
         await press(pilot, "c")
         data = chart_of(app).data
         assert data is not None and data.mode == "line"

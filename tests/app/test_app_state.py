@@ -145,23 +145,26 @@ def test_compare_table_has_only_eurostat_figures(dataset: Dataset) -> None:
         assert dataset.sources[figure.source_id].publisher.startswith("Eurostat")
 
 
-def test_bars_leave_out_missing_and_other_units(dataset: Dataset) -> None:
+def test_bars_keep_missing_and_other_units_without_a_bar(dataset: Dataset) -> None:
     state = ViewState(theme="ecommerce", lang="en", year=2014)
     view = build_table(dataset, state)
     data = bar_data(dataset, view, state)
-    assert all(bar.value > 0 for bar in data.bars)
-    assert not any(bar.label == "Turnover from e-commerce sales" for bar in data.bars)
-    assert any("Turnover from e-commerce sales" in note for note in data.other_unit)
+    drawn = [bar for bar in data.bars if bar.value is not None]
+    assert drawn and all(bar.value is not None and bar.value > 0 for bar in drawn)
+    turnover = next(bar for bar in data.bars if bar.label == "Turnover from e-commerce sales")
+    assert turnover.value is None and turnover.other_key and turnover.text == "NOK 568 bn"
     policy = ViewState(
         theme="policy", lang="en", year=2024, compare=Row("eu_e_secpol2", "total", "NO")
     )
     pview = build_table(dataset, policy)
     pdata = bar_data(dataset, pview, policy)
     symbols = [f for i in range(len(pview.rows)) if (f := pview.figure(i, 2024)) and f.missing]
-    assert len(pdata.missing) == len(symbols) > 0
-    assert len(pdata.bars) + len(pdata.missing) == sum(
+    assert symbols
+    assert [bar.text for bar in pdata.bars if bar.value is None] == [f.status for f in symbols]
+    assert len(pdata.bars) == sum(
         1 for i in range(len(pview.rows)) if pview.figure(i, 2024) is not None
     )
+    assert [bar.row for bar in pdata.bars] == sorted(bar.row for bar in pdata.bars)
 
 
 def test_lines_never_join_different_series_or_gaps(dataset: Dataset) -> None:

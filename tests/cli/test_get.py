@@ -105,7 +105,8 @@ def test_values_are_exact_in_json(run: Run, dataset: Dataset) -> None:
 def test_several_countries(run: Run, dataset: Dataset) -> None:
     result = run("get", "eu_e_esell", "--group", "10-49", "--geo", "NO,SE,DK", "--year", "2015")
     assert result.code == 0
-    assert "Enterprises with 10+ persons employed, excluding the financial sector" in result.out
+    # the base of the size class asked for, not that of all enterprises with 10+ employed
+    assert "Scope: Enterprises, 10-49 employed, excluding the financial sector" in result.out
     rows = read_plain(result.out)
     assert rows[0][:2] == ["Year", "Country"]
     assert [r[1] for r in rows[1:]] == ["Norway", "Sweden", "Denmark"]

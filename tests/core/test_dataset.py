@@ -101,7 +101,7 @@ def test_no_missing_value_is_stored_or_returned_as_zero(data: Dataset) -> None:
     for figure in missing:
         assert figure.value is None and figure.exact is None
         assert format_value(figure, "nb") == figure.status
-        assert data.change(figure).points is None
+        assert data.change(figure).difference is None
     table = data.slice("ecommerce", "total", "IS")
     shown = [table.get(row, year) for row in table.rows for year in table.years]
     assert any(f is not None and f.missing for f in shown)
@@ -112,18 +112,18 @@ def test_change_between_comparable_figures_is_exact(data: Dataset) -> None:
     web = data.figure("ec_sales_web", 2012)
     assert web is not None
     change = data.change(web)
-    assert change.points == Decimal("-10")
+    assert change.difference == Decimal("-10")
     assert change.previous is not None and change.previous.ref_year == 2011
     eu_web = data.figure("eu_e_awsell", 2012)
     assert eu_web is not None
-    assert data.change(eu_web).points == Decimal("-10.36")
+    assert data.change(eu_web).difference == Decimal("-10.36")
 
 
 def test_change_is_refused_across_a_base_change(data: Dataset) -> None:
     purpose_2017 = data.figure("sm_purpose_marketing", 2017)
     assert purpose_2017 is not None
     change = data.change(purpose_2017)
-    assert change.points is None
+    assert change.difference is None
     assert change.reason == "different_base"
     assert reason(change.reason, "en") == "not comparable: different base population"
     assert change.previous is not None and change.previous.ref_year == 2015
@@ -133,7 +133,7 @@ def test_change_is_refused_across_source_series(data: Dataset) -> None:
     any_2017 = data.figure("sm_any", 2017)  # SSB; 2014 is the EU scoreboard's 52.7
     assert any_2017 is not None
     change = data.change(any_2017)
-    assert change.points is None
+    assert change.difference is None
     assert change.reason == "different_series"
     assert reason(change.reason, "en") == "not comparable: different source series"
 
@@ -142,7 +142,7 @@ def test_change_is_refused_at_a_break_in_series(data: Dataset) -> None:
     broken = [f for f in data.figures if f.status == "b"]
     assert broken
     for figure in broken:
-        assert data.change(figure).points is None
+        assert data.change(figure).difference is None
 
 
 def test_slice_by_size_has_groups_of_each_indicator(data: Dataset) -> None:

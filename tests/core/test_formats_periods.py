@@ -120,7 +120,7 @@ def test_series_run_in_time_order_and_change_is_from_the_previous_period() -> No
     assert [f.period for f in series] == TABLES["px_monthly.px"][2]
     change = dataset.change(series[4])  # 2005M01 against 2004M12
     assert change.previous is series[3]
-    assert change.points is not None and str(change.points) == "-0.36"
+    assert change.difference is not None and str(change.difference) == "-0.36"
     food = dataset.series("KpiIndMnd/01", "total", "file")
     assert food[1].missing and food[1].status == ".."
     assert dataset.change(food[2]).previous is food[0]  # the missing month is skipped

@@ -9,6 +9,7 @@ from tui.cli.resolve import span, theme_word
 from tui.core.dataset import Dataset
 from tui.core.model import Figure, Source
 from tui.core.numbers import format_number, format_value
+from tui.core.provenance import population_text
 from tui.core.records import (
     FIGURE_KEYS,
     INDICATOR_KEYS,
@@ -125,7 +126,7 @@ def figures_report(
             [str(f.ref_year)]
             + ([labels.get("geo", f.geo, lang)] if compared else [])
             + ([str(f.survey_year)] if survey else [])
-            + [format_value(f, lang), status, labels.get("base", f.base, lang), f.source_id]
+            + [format_value(f, lang), status, population_text(dataset, f, lang), f.source_id]
         )
     where = [] if compared else [labels.get("geo", geos[0], lang)]
     title = f"{labels.get('indicator', indicator, lang)} ({indicator}): " + ", ".join(
@@ -160,7 +161,7 @@ def cited(dataset: Dataset, figures: list[Figure]) -> tuple[Source, ...]:
 
 def scope(dataset: Dataset, figures: list[Figure], lang: str) -> str:
     """Whose enterprises the compared figures cover, from the base populations' labels."""
-    bases = dict.fromkeys(dataset.labels.get("base", f.base, lang) for f in figures)
+    bases = dict.fromkeys(population_text(dataset, f, lang) for f in figures)
     return f"{say('scope_of_source', lang)}: {'; '.join(bases)}"
 
 

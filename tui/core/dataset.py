@@ -195,7 +195,7 @@ class Dataset:
         return out
 
     def change(self, figure: Figure) -> Change:
-        """Points since the previous period with a value, only when both figures are comparable."""
+        """The difference since the previous period with a value, only between comparable figures."""
         if figure.missing:
             return Change(None, None, "no_value")
         earlier = [

@@ -14,8 +14,11 @@ LABEL_KINDS = (
     "unit",
     "base",
     "series",
+    "population",
+    "provider",
 )
-"""What an id in labels.csv can name."""
+"""What an id in labels.csv can name. `population` ids are `base:breakdown` (a pattern with
+{group}, for the figures of one group); `provider` ids are countries (who gives Eurostat the data)."""
 
 
 @dataclass

@@ -120,8 +120,12 @@ class Slice:
 
 @dataclass(frozen=True)
 class Change:
-    """Change from the previous available year, or why there is none (never a made-up number)."""
+    """Change from the previous available year, or why there is none (never a made-up number).
+
+    `difference` is in the figures' own unit: percentage points between two percentages of one
+    base and series, NOK billion between two NOK figures, and so on (tui.core.numbers words it).
+    """
 
     previous: Figure | None
-    points: Decimal | None
-    reason: str  # a code worded by tui.core.words.reason ("no_value"...); "" when points is set
+    difference: Decimal | None
+    reason: str  # a code worded by tui.core.words.reason ("no_value"...); "" with a difference

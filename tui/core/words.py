@@ -193,6 +193,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "keys_other": ("Annet", "Other"),
     "marks": ("Tegn i tabellen", "Marks in the table"),
     "mark_lower_bound": ("nedre grense: minst dette tallet", "lower bound: at least this figure"),
+    "data_provider_for": ("dataleverandør for", "data provider for"),
+    "rows_scale": ("hver rad på skalaen", "each row on the scale"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {  # Change.reason codes, as people read them

@@ -88,3 +88,15 @@ def _style_of(colours: tuple[Any, Any, Any]) -> Style | None:
     spans = decoded.spans
     found = spans[0].style if spans else None
     return found if isinstance(found, Style) else None
+
+
+def plot_colours(theme: str) -> list[str | int | tuple[int, int, int]]:
+    """The colours plotext gives one plot after another in `theme` (its private theme table).
+
+    A series drawn as a line and then as points takes its colour from here, so both match.
+    """
+    from plotext._dict import themes
+
+    found = themes.get(theme)
+    colours = list(found[4]) if found else []
+    return colours or ["default"]

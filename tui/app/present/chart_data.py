@@ -19,13 +19,18 @@ from tui.core.words import say
 
 @dataclass(frozen=True)
 class Bar:
-    """One category (or country) in the selected year."""
+    """One row of the table (category or country) in the selected year.
+
+    `value` is None when there is no bar to draw: a missing figure (`text` is its symbol) or a
+    figure in another unit than the chart's (`text` is the figure, `other_key` is set).
+    """
 
     label: str
-    value: float
+    value: float | None
     text: str
     selected: bool
     other_key: bool
+    row: int = 0
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class Line:
     name: str
     selected: bool
     code: str
+    text: str = ""  # a country's figure in the selected year, as the table shows it
 
 
 @dataclass(frozen=True)
@@ -56,16 +62,17 @@ class ChartData:
     unit: str
     bars: tuple[Bar, ...] = ()
     selected_bar: int | None = None
+    row: int = 0
     lines: tuple[Line, ...] = ()
     segments: tuple[Segment, ...] = ()
     years: tuple[int, ...] = ()
     missing: tuple[str, ...] = ()
-    other_unit: tuple[str, ...] = ()
+    countries: bool = False  # the lines are countries compared (each with its own row)
 
     @property
     def notes(self) -> list[str]:
         """What the chart leaves out or marks, for the caption."""
-        return list(self.missing) + list(self.other_unit)
+        return list(self.missing)
 
 
 def chart_data(dataset: Dataset, view: TableView, state: ViewState) -> ChartData:
@@ -86,34 +93,32 @@ def _unit_of(view: TableView, state: ViewState) -> str:
 
 
 def bar_data(dataset: Dataset, view: TableView, state: ViewState) -> ChartData:
+    """A bar per table row with a figure in the year, in the table's order.
+
+    A missing figure keeps its row with its symbol and no bar; so does a figure in another unit
+    than the selected one, marked as another series, base or unit (it has no place on the scale).
+    """
     lang = state.lang
     unit = _unit_of(view, state)
     chosen = view.figure(state.row, state.year)
     bars: list[Bar] = []
-    missing: list[str] = []
-    other_unit: list[str] = []
     selected_bar: int | None = None
     for index in range(len(view.rows)):
         figure = view.figure(index, state.year)
         if figure is None:
             continue
-        name = view.short_name(index)
-        if figure.missing:
-            missing.append(f"{say('missing', lang)}: {name} ({figure.status})")
-            continue
-        if figure.unit != unit:
-            other_unit.append(f"{say('other_unit', lang)}: {name}")
-            continue
-        assert figure.value is not None
         if index == state.row:
             selected_bar = len(bars)
+        other_key = chosen is not None and figure.comparable_key != chosen.comparable_key
+        on_scale = not figure.missing and figure.unit == unit
         bars.append(
             Bar(
-                label=name,
-                value=figure.value,
+                label=view.short_name(index),
+                value=figure.value if on_scale else None,
                 text=cell_text(figure, lang),
                 selected=index == state.row,
-                other_key=chosen is not None and figure.comparable_key != chosen.comparable_key,
+                other_key=other_key or (not figure.missing and figure.unit != unit),
+                row=index,
             )
         )
     unit_name = literal(dataset.labels.get("unit", unit, lang))
@@ -125,8 +130,7 @@ def bar_data(dataset: Dataset, view: TableView, state: ViewState) -> ChartData:
         unit,
         bars=tuple(bars),
         selected_bar=selected_bar,
-        missing=tuple(missing),
-        other_unit=tuple(other_unit),
+        row=state.row,
         years=view.years,
     )
 
@@ -176,8 +180,10 @@ def line_data(dataset: Dataset, view: TableView, state: ViewState) -> ChartData:
         for index in range(len(view.rows)):
             for _key, figures in _runs(view, index):
                 segments.append(_segment(index, figures))
+            figure = view.figure(index, state.year)
+            code = literal(view.rows[index].geo)
             lines.append(
-                Line(view.labels[index], index == state.row, literal(view.rows[index].geo))
+                Line(view.labels[index], index == state.row, code, cell_text(figure, lang))
             )
         name = (
             literal(dataset.labels.get("indicator", view.rows[0].indicator, lang))
@@ -211,6 +217,7 @@ def line_data(dataset: Dataset, view: TableView, state: ViewState) -> ChartData:
         segments=tuple(segments),
         years=_span(view, state),
         missing=tuple(missing),
+        countries=view.comparing,
     )
 
 

@@ -10,7 +10,8 @@ from tui.app.present.table import TableView, cell_text
 from tui.app.state import ViewState
 from tui.core.dataset import Dataset
 from tui.core.model import Figure
-from tui.core.numbers import format_points
+from tui.core.numbers import format_difference
+from tui.core.provenance import population_text, publisher_text
 from tui.core.text import literal
 from tui.core.words import reason, say
 
@@ -61,13 +62,20 @@ def short_source(dataset: Dataset, source_id: str) -> str:
     return literal(f"{source.publisher} {source.released}".strip())
 
 
+def primary_source(dataset: Dataset, figure: Figure, lang: str) -> str:
+    """The figure's own publisher (with the country's data provider) and release."""
+    released = dataset.sources[figure.source_id].released
+    return literal(f"{publisher_text(dataset, figure, lang)} {released}".strip())
+
+
 def change_text(dataset: Dataset, figure: Figure, lang: str) -> str:
+    """'+8 pp since 2017', '+12 NOK bn (+2.2%) since 2017', or why there is no change."""
     change = dataset.change(figure)
-    if change.points is not None and change.previous is not None:
-        return (
-            f"{format_points(change.points, lang)} {say('since', lang)} {change.previous.ref_year}"
-        )
-    return reason(change.reason, lang)
+    previous = change.previous
+    if change.difference is None or previous is None or previous.exact is None:
+        return reason(change.reason, lang)
+    difference = format_difference(change.difference, previous.exact, figure.unit, lang)
+    return f"{difference} {say('since', lang)} {previous.ref_year}"
 
 
 def source_line(
@@ -84,14 +92,14 @@ def source_line(
     if figure is None:
         return head + say("no_figure", lang)
     parts = [head + value_text(dataset, figure, lang)]
-    parts.append(f"{say('source', lang)}: {short_source(dataset, figure.source_id)}")
+    parts.append(f"{say('source', lang)}: {primary_source(dataset, figure, lang)}")
     if figure.corroborating:
         parts[-1] += f" (+{len(figure.corroborating)} {say('corroborating', lang)})"
     for source_id, other in figure.disagreeing:
         parts.append(
             f"{say('disagrees', lang)}: {literal(other)} ({short_source(dataset, source_id)})"
         )
-    parts.append(literal(dataset.labels.get("base", figure.base, lang)))
+    parts.append(literal(population_text(dataset, figure, lang)))
     if not figure.missing:
         parts.append(change_text(dataset, figure, lang))
     return sep(ascii_mode).join(parts)
@@ -107,5 +115,6 @@ def copy_text(dataset: Dataset, view: TableView, state: ViewState) -> str | None
     name = figure_name(dataset, view, state.row, lang)
     return (
         f"{name} {state.year}: {value_text(dataset, figure, lang)} "
-        f"({literal(source.publisher)}, {literal(source.title)}, {literal(source.url)})"
+        f"({literal(publisher_text(dataset, figure, lang))}, {literal(source.title)}, "
+        f"{literal(source.url)})"
     )

@@ -17,6 +17,7 @@ from tui.app.present.text import change_text, figure_name, value_text
 from tui.app.state import ViewState
 from tui.core.dataset import Dataset
 from tui.core.model import Figure
+from tui.core.provenance import population_text, publisher_text
 from tui.core.text import literal
 from tui.core.words import say
 
@@ -36,7 +37,7 @@ def sources_text(dataset: Dataset, view: TableView, state: ViewState, figure: Fi
         ),
         (say("survey_year", lang), str(figure.survey_year)),
         (say("status", lang), literal(dataset.labels.get("status", figure.status, lang))),
-        (say("base", lang), literal(dataset.labels.get("base", figure.base, lang))),
+        (say("base", lang), literal(population_text(dataset, figure, lang))),
         (say("series", lang), literal(dataset.labels.get("series", figure.series, lang))),
         (say("unit", lang), literal(dataset.labels.get("unit", figure.unit, lang))),
     ]
@@ -50,7 +51,8 @@ def sources_text(dataset: Dataset, view: TableView, state: ViewState, figure: Fi
         out.append(f"- {say('role_' + role, lang)}", style="bold")
         if other is not None:
             out.append(f" ({say('gives', lang)} {literal(other)})", style="bold")
-        out.append(f": {literal(source.publisher)}, {literal(source.title)}")
+        publisher = publisher_text(dataset, figure, lang) if role == "primary" else source.publisher
+        out.append(f": {literal(publisher)}, {literal(source.title)}")
         if source.released:
             out.append(f" ({say('released', lang)} {literal(source.released)})")
         out.append(f"\n  {literal(source.url)}\n")

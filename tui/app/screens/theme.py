@@ -45,9 +45,11 @@ if TYPE_CHECKING:
     from tui.app.widgets.chart import FigureChart
 
 CHART_QUIET = 0.05
-"""Seconds between two chart redraws at least: a key press redraws the chart in the same frame as
-the table, unless the chart was drawn less than this long ago; then one redraw follows when the
-time is up, with the selection as it is then (a held-down key redraws it every CHART_QUIET)."""
+"""Seconds between two costly chart redraws at least (a held-down key redraws one this often);
+every other chart is redrawn in the same frame as the table."""
+CHART_COSTLY = 0.008
+"""Seconds of drawing from which a chart is costly: only a large plotext line chart takes that
+long (bars, and countries in rows, take about 1 ms)."""
 FIRST_FRAME_GRACE = 0.04
 """Seconds between the first frame and the chart's import in a terminal: Textual's writer thread
 needs the interpreter to write the frame out, and the import would hold it for ~60 ms."""
@@ -97,7 +99,7 @@ class ThemeScreen(OfferingScreen):
                 classes="placeholder",
                 markup=False,
             )
-        yield TextLine(texts["source"], id="source")
+        yield TextLine(texts["source"], id="source", steady=True)
         yield KeyLine(self.ikt.describe_key, id="keys")
 
     def on_mount(self) -> None:
@@ -204,15 +206,17 @@ class ThemeScreen(OfferingScreen):
         }
 
     def _schedule_chart(self) -> None:
-        """Redraw the chart now, with the table, or once CHART_QUIET has passed since the last draw.
+        """Redraw the chart with the table; a costly one once CHART_QUIET has passed since the last.
 
-        A timed draw reads the selection when it runs, so keys pressed in between (a held-down
-        key) give one draw of the latest state.
+        The data is handed over here, beside the table's: the chart renders once in the next
+        frame however often it gets data before then (handed over after this handler, the frame
+        would go out without it). A costly chart waits for its timer, which reads the selection.
         """
-        if self.chart is None or self._chart_timer is not None:
+        chart = self.chart
+        if chart is None or self._chart_timer is not None:
             return
         wait = self._chart_drawn_at + CHART_QUIET - monotonic()
-        if wait > 0:
+        if wait > 0 and chart.render_seconds >= CHART_COSTLY:
             self._chart_timer = self.set_timer(wait, self._draw_chart)
         else:
             self._draw_chart()

@@ -8,19 +8,32 @@ from __future__ import annotations
 import math
 import textwrap
 from dataclasses import dataclass
+from time import perf_counter
 
 from rich.cells import cell_len
-from rich.style import Style
 from rich.text import Text
 from textual.app import RenderResult
 from textual.strip import Strip
 
 from tui.app.fastpaths.chart_render import DirectStripsPlot, chart_strips
-from tui.app.fastpaths.plotext_cells import matrix_text, size_plot
-from tui.app.present.chart_data import Bar, ChartData
+from tui.app.fastpaths.plotext_cells import matrix_text, plot_colours, size_plot
+from tui.app.present.chart_data import ChartData
+from tui.app.present.chart_scale import Scale, value_scale
+from tui.app.widgets.chart_bars import (
+    BarLook,
+    axis_line,
+    axis_slots,
+    bar_anchor,
+    bar_labels,
+    bar_lines,
+    bar_rows,
+    bar_window,
+    shorten,
+)
+from tui.app.widgets.chart_lines import draw_lines, legend_lines
+from tui.app.widgets.chart_multiples import Multiples, multiples
 from tui.core.words import say
 
-LINE_MARKERS = ("o", "x", "+", "#", "@", "%", "=")
 ASCII = str.maketrans(
     {
         "─": "-",
@@ -45,73 +58,26 @@ ASCII = str.maketrans(
         "·": "|",
     }
 )
+PLOT_ROWS_APART = 12
+"""Plot rows from which one plot shows several countries' lines apart (see _several_countries)."""
 MIN_WIDTH = 20
 MIN_HEIGHT = 3
 
 
-def shorten(text: str, width: int) -> str:
-    """Fit `text` in `width` characters, ending with … when it is cut."""
-    if len(text) <= width:
-        return text
-    if width <= 1:
-        return text[:width]
-    return text[: width - 1] + "…"
-
-
-def bar_window(count: int, selected: int | None, room: int) -> tuple[int, int]:
-    """Which bars fit in `room` lines, keeping the selected one in view."""
-    if count <= room:
-        return 0, count
-    centre = selected if selected is not None else 0
-    start = max(0, min(count - room, centre - room // 2))
-    return start, start + room
-
-
-def bar_labels(shown: tuple[Bar, ...], width: int) -> list[str]:
-    """'>Name…      * 12 %' per bar: selection mark, name, other-series star, value; one width."""
-    value_width = max(len(bar.text) for bar in shown)
-    name_width = max(8, min(width // 3, max(len(bar.label) for bar in shown) + 2))
-    labels = []
-    for bar in shown:
-        mark = ">" if bar.selected else " "
-        star = "*" if bar.other_key else " "
-        name = shorten(bar.label, name_width - 2)
-        labels.append(f"{mark}{name:<{name_width - 2}}{star} {bar.text:>{value_width}}")
-    return labels
-
-
-def bar_cells(value: float, top: float, room: int) -> int:
-    """How many of `room` cells plotext fills for a bar from 0 to `value` on an axis to `top`.
-
-    plotext maps x to the cell floor(0.5 + (room - 1) * x / top), rounded to 8 decimals first,
-    and fills from the cell of 0 to the cell of x. (A bar of 0 is one blank cell in the bar's
-    colours: see FigureChart._bars_text.)
-    """
-    return min(room, math.floor(round(0.5 + (room - 1) * value / top, 8)) + 1)
+_BAR_LOOKS: dict[tuple[str, bool], BarLook] = {}
 
 
 @dataclass(frozen=True)
-class BarLook:
-    """The styles of a bar chart line as plotext draws it: label, bar cells, blank cells."""
+class BarLayout:
+    """How the bars sit in the chart: see FigureChart._bar_layout."""
 
-    label: Style | None
-    bar: Style | None
-    pad: Style | None
-    char: str
-
-    @classmethod
-    def of(cls, drawn: Text) -> BarLook:
-        """From plotext's 'AB' + 5 bar cells + 3 blank cells."""
-
-        def style_at(offset: int) -> Style | None:
-            styles = [span.style for span in drawn.spans if span.start <= offset < span.end]
-            style = styles[-1] if styles else None
-            return style if isinstance(style, Style) else None
-
-        return cls(style_at(0), style_at(2), style_at(9), drawn.plain[2])
-
-
-_BAR_LOOKS: dict[tuple[str, bool], BarLook] = {}
+    labels: list[str]
+    start: int
+    stop: int
+    scale: Scale
+    room_x: int
+    per_bar: int
+    axis: bool
 
 
 class FigureChart(DirectStripsPlot):
@@ -125,6 +91,8 @@ class FigureChart(DirectStripsPlot):
         self.lang = lang
         self.data: ChartData | None = None
         self.draws = 0
+        self.renders = 0
+        self.render_seconds = 0.0  # how long the last render took (the screen paces costly ones)
         self.window: tuple[int, int] = (0, 0)
 
     def direct_strips(self) -> list[Strip] | None:
@@ -151,6 +119,14 @@ class FigureChart(DirectStripsPlot):
         self.refresh()
 
     def render(self) -> RenderResult:
+        started = perf_counter()
+        self.renders += 1
+        try:
+            return self._render_chart()
+        finally:
+            self.render_seconds = perf_counter() - started
+
+    def _render_chart(self) -> RenderResult:
         width, height = self.size
         if self.data is None:
             return Text(say("chart_waiting", self.lang))
@@ -161,19 +137,44 @@ class FigureChart(DirectStripsPlot):
         caption = self._caption(width, height - len(caption), len(caption))
         room = height - len(caption)
         out = Text("\n".join(caption), no_wrap=True, overflow="ellipsis")
-        plot = self._bars_text(room, width) if self.data.mode == "bars" else None
+        bars = self.data.mode == "bars"
+        plot = self._bars_text(room, width) if bars else self._multiples_text(room, width)
         if plot is None:
             plt = self.plt
             plt.clear_figure()
-            bars = self.data.mode == "bars"
             lines = self._bars(room, width) if bars else self._lines(room, width)
             plot = self._plotext_text(width, lines) if lines else Text()
+            if bars and plot:
+                plot.append_text(self._axis_text(room, width))
         if not plot:
             out.append("\n" + say("chart_none", self.lang))
             return out
         out.append("\n")
         out.append_text(plot)
         return out
+
+    def _several_countries(self, room: int, width: int) -> bool:
+        """Three or more countries' lines where one plot cannot keep them apart: small multiples.
+
+        One plot serves when it is tall (PLOT_ROWS_APART rows) and each year wide enough for
+        the countries' points side by side; otherwise each country gets a row of its own.
+        """
+        data = self.data
+        if data is None or data.mode != "line" or not data.countries or len(data.lines) < 3:
+            return False
+        year_cells = (width - 8) / max(1, len(data.years))
+        return room - 3 < PLOT_ROWS_APART or year_cells < len(data.lines) + 2
+
+    def _multiples(self, room: int, width: int) -> Multiples | None:
+        if not self._several_countries(room, width):
+            return None
+        assert self.data is not None
+        return multiples(self.data, width, room, self.lang, self.ascii_mode)
+
+    def _multiples_text(self, room: int, width: int) -> Text | None:
+        """Each country's row of columns, or None for plotext's lines (one or two series)."""
+        drawn = self._multiples(room, width)
+        return None if drawn is None else Text("\n".join(drawn.lines), no_wrap=True)
 
     def _plotext_text(self, width: int, lines: int) -> Text:
         """What plotext draws on `self.plt`, `lines` high, as Text."""
@@ -203,25 +204,26 @@ class FigureChart(DirectStripsPlot):
         data = self.data
         title = data.title
         if data.mode == "bars" and len(data.bars) > 0:
-            start, stop = self.window_for(room)
+            start, stop = self.window_for(room, width)
             if (start, stop) != (0, len(data.bars)):
                 title += f" {start + 1}-{stop} {say('of', self.lang)} {len(data.bars)}"
         notes = data.notes
         if any(bar.other_key for bar in data.bars):
             notes.append(say("other_key", self.lang))
-        paragraphs = [title]
-        if data.mode == "line" and len(data.lines) > 1:
-            pick = not all(line.selected for line in data.lines)
-            paragraphs.append(
-                "  ".join(
-                    f"{'>' if pick and line.selected else ''}"
-                    f"{LINE_MARKERS[index % len(LINE_MARKERS)]} {line.code}"
-                    for index, line in enumerate(data.lines)
-                )
-            )
+        drawn = self._multiples(room, width)
+        if drawn is not None:
+            if (drawn.start, drawn.stop) != (0, len(data.lines)):
+                title += f" {drawn.start + 1}-{drawn.stop} {say('of', self.lang)} {len(data.lines)}"
+            low, top = (drawn.scale.label(t, self.lang) for t in (drawn.scale.low, drawn.scale.top))
+            notes.append(f"{say('rows_scale', self.lang)} {low}-{top}")
+        lines = textwrap.wrap(title, width) or [""]
+        if data.mode == "line" and len(data.lines) > 1 and drawn is None:
+            legend = legend_lines(data.lines, width)
+            # every series is named, even if the plot gets fewer lines for it
+            max_lines = max(max_lines, min(len(lines) + len(legend), room - 4))
+            lines += legend
         if notes:
-            paragraphs.append("; ".join(notes))
-        lines = [line for text in paragraphs for line in textwrap.wrap(text, width)] or [""]
+            lines += textwrap.wrap("; ".join(notes), width)
         if len(lines) > max_lines:
             lines = lines[:max_lines]
             lines[-1] = shorten(lines[-1] + " …", width)
@@ -229,78 +231,107 @@ class FigureChart(DirectStripsPlot):
             lines = [line.translate(ASCII) for line in lines]
         return lines
 
-    def window_for(self, room: int) -> tuple[int, int]:
-        assert self.data is not None
-        return bar_window(len(self.data.bars), self.data.selected_bar, max(1, room))
+    def window_for(self, room: int, width: int) -> tuple[int, int]:
+        """The bars shown in `room` lines: all of them, or those around the selected row."""
+        layout = self._bar_layout(room, width)
+        return (0, 0) if layout is None else (layout.start, layout.stop)
 
-    def _bars(self, room: int, width: int) -> int:
-        """Draw the bars that fit; the number of lines they take (one per bar), 0 for none."""
+    def _bar_layout(
+        self, room: int, width: int, *, thick: bool = True, axis: bool = True
+    ) -> BarLayout | None:
+        """Labels, the bars in view, the scale and the lines each bar takes; None without bars.
+
+        The labels and the scale come from every bar, not only those in view, so scrolling
+        moves the bars without changing the axis.
+        """
         assert self.data is not None
-        bars = self.data.bars
+        data = self.data
+        bars = data.bars
         if not bars:
+            return None
+        labels = bar_labels(bars, width)
+        room_x = width - len(labels[0])
+        with_axis = axis and room >= 2
+        plot_room = max(1, room - with_axis)
+        per_bar = bar_lines(len(bars), plot_room) if thick else 1
+        anchor = bar_anchor(bars, data.selected_bar, data.row)
+        start, stop = bar_window(len(bars), anchor, max(1, plot_room // per_bar))
+        values = [bar.value for bar in bars if bar.value is not None]
+        finest = value_scale(values, data.unit, 11, bars=True)
+        widest = max(len(finest.label(tick, self.lang)) for tick in finest.ticks)
+        for most in range(axis_slots(room_x, widest), 1, -1):
+            scale = value_scale(values, data.unit, most, bars=True)
+            if axis_line(scale, room_x, self.lang) is not None:
+                break
+        return BarLayout(labels, start, stop, scale, room_x, per_bar, with_axis)
+
+    def _bars(self, room: int, width: int, *, axis: bool = True) -> int:
+        """Draw the bars that fit with plotext, one line each; the lines they take, 0 for none.
+
+        The reference the direct drawing follows, and the way for what it leaves to plotext.
+        """
+        layout = self._bar_layout(room, width, thick=False, axis=axis)
+        if layout is None:
             return 0
-        start, stop = self.window = self.window_for(room)
-        shown = bars[start:stop]
-        labels = bar_labels(shown, width)
+        assert self.data is not None
+        self.window = (layout.start, layout.stop)
+        shown = self.data.bars[layout.start : layout.stop]
+        labels = layout.labels[layout.start : layout.stop]
         plt = self.plt
         # plotext draws the first horizontal bar at the bottom: reverse to read like the table
+        # (a bar without a value is drawn at 0: plotext has no empty bar)
         plt.bar(
             labels[::-1],
-            [bar.value for bar in shown][::-1],
+            [0.0 if bar.value is None else bar.value for bar in shown][::-1],
             orientation="horizontal",
             width=0.1,
             marker=self._bar_marker(),
         )
         plt.frame(False)
         plt.xticks([])
-        top = max(bar.value for bar in bars)
-        plt.xlim(0, top if top > 0 else 1)
+        plt.xlim(float(layout.scale.low), float(layout.scale.top))
         return len(shown)
 
-    def _bars_text(self, room: int, width: int) -> Text | None:
-        """The bars that fit, drawn here as plotext would draw them; None when plotext must.
-
-        plotext fills every bar cell by cell in Python, which made it most of the cost of a
-        key press. A horizontal bar chart without frame or ticks is a label and a run of bar
-        cells per line, so it is drawn here directly, with plotext's own rounding, and in its
-        colours (taken once per theme from a bar plotext draws). Labels of characters wider
-        than one cell, and negative values, are left to plotext.
-        """
-        assert self.data is not None
-        bars = self.data.bars
-        if not bars:
+    def _axis_text(self, room: int, width: int) -> Text:
+        """'\n' and the tick labels under the bars, or nothing when there is no line for them."""
+        layout = self._bar_layout(room, width, thick=False)
+        if layout is None or not layout.axis:
             return Text()
-        start, stop = window = self.window_for(room)
-        shown = bars[start:stop]
-        labels = bar_labels(shown, width)
+        pad = " " * len(layout.labels[0])
+        ticks = axis_line(layout.scale, layout.room_x, self.lang)
+        return Text("\n" + pad + ticks) if ticks is not None else Text()
+
+    def _bars_text(
+        self, room: int, width: int, *, thick: bool = True, axis: bool = True
+    ) -> Text | None:
+        """The bars that fit and the axis under them, drawn here; None when plotext must.
+
+        Labels of characters wider than one cell, and values below 0, are left to plotext.
+        """
+        layout = self._bar_layout(room, width, thick=thick, axis=axis)
+        if layout is None:
+            return Text()
+        assert self.data is not None
+        shown = self.data.bars[layout.start : layout.stop]
+        labels = layout.labels[layout.start : layout.stop]
         label_width = len(labels[0])
-        room_x = width - label_width
-        top = max(bar.value for bar in bars)
         values = [bar.value for bar in shown]
         if (
-            room_x < 2
+            layout.room_x < 2
+            or layout.scale.low < 0
             or any(len(label) != label_width or cell_len(label) != label_width for label in labels)
-            or not all(math.isfinite(value) and value >= 0 for value in (top, *values))
+            or not all(math.isfinite(value) for value in values if value is not None)
         ):
             return None
-        self.window = window
+        self.window = (layout.start, layout.stop)
         look = self._bar_look()
-        top = top if top > 0 else 1.0
-        rows = []
-        for label, value in zip(labels, values, strict=True):
-            if self.ascii_mode:
-                label = label.translate(ASCII)
-            row = Text()
-            row.append(label, look.label)
-            if value == 0:
-                cells = 1
-                row.append(" ", look.bar)
-            else:
-                cells = bar_cells(value, top, room_x)
-                row.append(look.char * cells, look.bar)
-            if cells < room_x:
-                row.append(" " * (room_x - cells), look.pad)
-            rows.append(row)
+        if self.ascii_mode:
+            labels = [label.translate(ASCII) for label in labels]
+        top = float(layout.scale.top)
+        rows = bar_rows(labels, values, top, layout.room_x, look, layout.per_bar)
+        ticks = axis_line(layout.scale, layout.room_x, self.lang) if layout.axis else None
+        if ticks is not None:
+            rows.append(Text(" " * label_width + ticks, look.label or "", no_wrap=True))
         return Text("\n", no_wrap=True).join(rows)
 
     def _bar_look(self) -> BarLook:
@@ -324,30 +355,7 @@ class FigureChart(DirectStripsPlot):
         return "#" if self.ascii_mode else "sd"
 
     def _lines(self, room: int, width: int) -> int:
-        """Draw every segment; the lines the plot takes (all the room), 0 when it cannot."""
+        """Draw every segment on `self.plt`; the lines the plot takes, 0 when it cannot."""
         assert self.data is not None
-        data = self.data
-        if not data.segments or room < 4:
-            return 0
-        plt = self.plt
-        single = len(data.lines) == 1
-        # the selected line last, so it is drawn over the others where they cross
-        order = sorted(data.segments, key=lambda seg: data.lines[seg.line].selected)
-        for segment in order:
-            if single:
-                marker = "*" if self.ascii_mode else "hd"
-            else:
-                marker = LINE_MARKERS[segment.line % len(LINE_MARKERS)]
-            # the legend is in the caption, where it covers no data
-            plt.plot(list(segment.years), list(segment.values), marker=marker)
-        years = list(data.years)
-        if data.year is not None:
-            plt.vline(data.year)
-        step = max(1, math.ceil(len(years) * 6 / max(1, width - 8)))
-        ticks = years[::step]
-        plt.xticks([float(year) for year in ticks], [str(year) for year in ticks])
-        lowest, highest = min(years), max(years)
-        plt.xlim(lowest - 0.5, highest + 0.5)
-        top = max(max(segment.values) for segment in data.segments)
-        plt.ylim(0, top * 1.1 if top > 0 else 1)
-        return room
+        colours = plot_colours(self.plotext_theme())
+        return draw_lines(self.plt, self.data, room, width, self.lang, self.ascii_mode, colours)

@@ -30,8 +30,8 @@ def steps(question: Question, group: str) -> list[Step]:
         if figure is None:
             continue
         change = question.dataset.change(figure)
-        if change.points is not None and change.previous is not None:
-            found.append(Step(change.previous, figure, change.points))
+        if change.difference is not None and change.previous is not None:
+            found.append(Step(change.previous, figure, change.difference))
     return found
 
 

@@ -1,0 +1,40 @@
+"""Who published a figure and which population it counts, worded per figure from the catalogue.
+
+A size-class or industry figure counts only that group's enterprises, and a Eurostat figure of
+another country comes from that country's survey: the base and publisher of the total, or of
+Norway, would be wrong for them.
+"""
+
+from __future__ import annotations
+
+from tui.core.dataset import Dataset, is_eurostat
+from tui.core.model import Figure
+from tui.core.words import say
+
+GROUP_SLOT = "{group}"
+
+
+def population_text(dataset: Dataset, figure: Figure, lang: str) -> str:
+    """The base population of this figure's own group: 'Enterprises, 100+ employed'."""
+    labels = dataset.labels
+    base = labels.get("base", figure.base, lang)
+    if figure.group == "total":
+        return base
+    group = labels.get("group", figure.group, lang)
+    pattern_id = f"{figure.base}:{figure.breakdown}"
+    if labels.has("population", pattern_id):
+        return labels.get("population", pattern_id, lang).replace(GROUP_SLOT, group)
+    return f"{base}; {group}"
+
+
+def publisher_text(dataset: Dataset, figure: Figure, lang: str) -> str:
+    """The source's publisher; for Eurostat also the country's data provider when it is known.
+
+    'Eurostat (data provider for NO: SSB)' for Norway; plain 'Eurostat' for a country whose
+    provider the catalogue does not name (labels.csv, kind provider).
+    """
+    publisher = dataset.sources[figure.source_id].publisher
+    if is_eurostat(dataset, figure) and dataset.labels.has("provider", figure.geo):
+        provider = dataset.labels.get("provider", figure.geo, lang)
+        return f"{publisher} ({say('data_provider_for', lang)} {figure.geo}: {provider})"
+    return publisher
