@@ -28,7 +28,7 @@ def _nok_pair(data: Dataset, earlier: str, later: str) -> tuple[Dataset, Figure]
     """Two NOK billion figures of one series a year apart (the catalogue has one such figure)."""
     nok = data.figure("ec_sales_turnover_value", 2014)
     assert nok is not None and nok.unit == "nok_bn"
-    before = replace(nok, ref_year=2013, survey_year=2014, value_text=earlier)
+    before = replace(nok, ref_year=2013, survey_year=2014, period="2013", value_text=earlier)
     after = replace(nok, value_text=later)
     return _with(data, [before, after]), after
 
