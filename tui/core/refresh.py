@@ -22,6 +22,21 @@ def __getattr__(name: str) -> tuple[str, ...]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+# SSB's SyssGrpIKT codes -> the size classes of the catalogue (00, 10 or more, is the total)
+SSB_SIZE_GROUPS = {"02": "10-19", "03": "20-49", "04": "50-99", "05": "100+"}
+CATALOGUE_GROUPS = ("Total+K",)  # named in data/labels.csv, in bokmål and English
+
+
+def ssb_group(breakdown: str, group: str) -> str:
+    """The catalogue's group for an SSB group: its size code (the first part) as a size class."""
+    if breakdown == "total":
+        return group
+    size, _, rest = group.partition(" ")
+    if size not in SSB_SIZE_GROUPS:
+        return group
+    return f"{SSB_SIZE_GROUPS[size]} {rest}" if rest else SSB_SIZE_GROUPS[size]
+
+
 @dataclass(frozen=True)
 class TableUpdate:
     """What one table's refresh did, for the one line `ikt update` prints per table."""
@@ -56,6 +71,8 @@ def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedT
     labels = Labels(dict(plain.labels.names))
     labels.add("series", "ssb_api", "SSB API", "SSB API")
     labels.add("base", "ssb_api", f"Som i SSBs tabell {table_id}", f"As in SSB table {table_id}")
+    for group in (*SSB_SIZE_GROUPS, *CATALOGUE_GROUPS):
+        labels.names.pop(("group", group), None)  # the catalogue names these
     known = registry()
     placements: dict[str, Placement] = {}
     indicators: dict[str, Indicator] = {}
@@ -76,9 +93,14 @@ def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedT
                 ident, placement.theme, -100 + len(indicators), "as_labelled", "ssb"
             )
             labels.add("indicator", ident, f"{label} (API)", f"{label_en} (API)")
+        group = ssb_group(figure.breakdown, figure.group)
+        if " " in group and group != figure.group:
+            nb, en = plain.labels.names[("group", figure.group)]
+            labels.add("group", group, nb, en)
         figures.append(
             replace(
                 figure,
+                group=group,
                 theme=placement.theme,
                 indicator=ident,
                 geo="NO",
