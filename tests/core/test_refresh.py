@@ -41,6 +41,7 @@ def test_without_network_the_cache_or_snapshot_still_serves(
     monkeypatch.setenv("IKT_SSB_API_URL", "http://127.0.0.1:9/api/pxwebapi/v2")
     failed = update_tables(("10974",), "no", "http://127.0.0.1:9/api/pxwebapi/v2")
     assert not failed[0].ok and "\n" not in failed[0].message
+    assert not failed[0].unknown_table
     merged, _notes = with_cached_tables(load_dataset(), "nb", ("10974",))
     assert any(f.series == "ssb_api" for f in merged.figures)
 
@@ -96,6 +97,6 @@ def test_social_media_types_stay_on_the_social_media_screen(ssb_api: SsbServer) 
 
 def test_an_unknown_table_is_one_line_naming_it(ssb_api: SsbServer) -> None:
     results = update_tables(("99999",), "no", ssb_api.base_url)
-    assert not results[0].ok
+    assert not results[0].ok and results[0].unknown_table
     assert results[0].message.startswith("SSB has no table 99999: 404 from ")
     assert "\n" not in results[0].message

@@ -45,6 +45,7 @@ class TableUpdate:
     ok: bool
     message: str
     not_placed: tuple[str, ...] = ()  # labels of measures no screen was found for
+    unknown_table: bool = False  # SSB has no such table: the id was bad input (exit 2)
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def update_tables(
     tables: tuple[str, ...], lang: str, api_url: str | None, offline: bool = False
 ) -> list[TableUpdate]:
     """Fetch each table (cached on success); a failure leaves the old cache entry as it was."""
-    from tui.core.ssb_api import SsbClient, fetch_table
+    from tui.core.ssb_api import SsbClient, UnknownTable, fetch_table
 
     results: list[TableUpdate] = []
     with SsbClient(api_url) as client:
@@ -186,6 +187,9 @@ def update_tables(
             try:
                 got = fetch_table(table_id, lang, client=client, offline=offline)
                 placed = place_table(table_id, got.cube, got.fetched_at, got.url)
+            except UnknownTable as err:
+                results.append(TableUpdate(table_id, False, str(err), unknown_table=True))
+                continue
             except (NetworkError, DataError) as err:
                 results.append(TableUpdate(table_id, False, str(err)))
                 continue

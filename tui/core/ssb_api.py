@@ -63,6 +63,10 @@ class _NotFound(Exception):
     """The API does not know the table, so the caller can try the older API."""
 
 
+class UnknownTable(NetworkError):
+    """SSB knows no table with this id in either API: bad input, not a network fault."""
+
+
 UNKNOWN_TABLE_WORDS = ("non-existent table", "table does not exist", "table not found")
 
 
@@ -252,7 +256,7 @@ class SsbClient:
             try:
                 return self._fetch_via("v0", table_id, lang, dimensions)
             except _NotFound as v0_missing:
-                raise NetworkError(
+                raise UnknownTable(
                     f"SSB has no table {table_id}: {v2_missing} and {v0_missing}"
                 ) from None
 
