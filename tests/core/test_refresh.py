@@ -8,7 +8,7 @@ import pytest
 
 from tests.helpers.ssb_server import SsbServer
 from tui.core import load_dataset
-from tui.core.refresh import theme_for, update_tables, with_cached_tables
+from tui.core.refresh import theme_for, update_summary, update_tables, with_cached_tables
 
 
 def test_measures_are_placed_by_label_not_position() -> None:
@@ -100,3 +100,24 @@ def test_an_unknown_table_is_one_line_naming_it(ssb_api: SsbServer) -> None:
     assert not results[0].ok and results[0].unknown_table
     assert results[0].message.startswith("SSB has no table 99999: 404 from ")
     assert "\n" not in results[0].message
+
+
+def test_update_counts_new_revised_and_unchanged_figures_and_keeps_both(
+    ssb_api: SsbServer,
+) -> None:
+    base = load_dataset()
+    results = update_tables(("10974",), "no", ssb_api.base_url, embedded=base)
+    counts = results[0].revisions
+    # the stand-in prints ec_any's 10+ total as the snapshot does for 2013 (55) and 2015 (57);
+    # it differs for 2012 ('..' against 58), 2014 (against 66) and ec_edi 2012 (against 7)
+    assert (counts.new, counts.revised, counts.unchanged) == (155, 3, 2), counts
+    assert update_summary(results) == "155 new, 3 revised, 2 unchanged figures"
+    merged, _notes = with_cached_tables(base, "nb", ("10974",))
+    both = [
+        f
+        for f in merged.figures
+        if f.ref_year == 2014
+        and f.group == "total"
+        and f.indicator in ("ec_any", "ssb10974:EhandelAll")
+    ]
+    assert sorted(f.series for f in both) == ["ssb", "ssb_api"]  # revised: both are kept

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from tui.core.cube import Cube
 from tui.core.dataset import Dataset
@@ -12,6 +12,7 @@ from tui.core.labels import Labels
 from tui.core.model import Figure, Indicator, Source
 from tui.core.placement import Placement, place_measure
 from tui.core.placement import theme_for as theme_for  # where callers have always found it
+from tui.core.revisions import Revisions, compare
 from tui.core.ssb_tables import registry
 
 
@@ -46,6 +47,9 @@ class TableUpdate:
     message: str
     not_placed: tuple[str, ...] = ()  # labels of measures no screen was found for
     unknown_table: bool = False  # SSB has no such table: the id was bad input (exit 2)
+    revisions: Revisions = field(
+        default_factory=Revisions
+    )  # its figures against the embedded snapshot's
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class PlacedTable:
 
     dataset: Dataset
     not_placed: tuple[str, ...]  # labels, in the table's order
+    embedded_as: dict[str, str] = field(default_factory=dict)  # fetched id -> embedded indicator
 
 
 def api_dataset(table_id: str, cube: Cube, fetched_at: str, url: str) -> Dataset:
@@ -77,6 +82,7 @@ def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedT
     known = registry()
     placements: dict[str, Placement] = {}
     indicators: dict[str, Indicator] = {}
+    embedded_as: dict[str, str] = {}
     figures: list[Figure] = []
     for figure in plain.figures:
         label = plain.labels.get("indicator", figure.indicator, "nb")
@@ -94,6 +100,8 @@ def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedT
                 ident, placement.theme, -100 + len(indicators), "as_labelled", "ssb"
             )
             labels.add("indicator", ident, f"{label} (API)", f"{label_en} (API)")
+            if placement.indicator:
+                embedded_as[ident] = placement.indicator
         group = ssb_group(figure.breakdown, figure.group)
         if " " in group and group != figure.group:
             nb, en = plain.labels.names[("group", figure.group)]
@@ -127,7 +135,7 @@ def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedT
         if placement.theme is None
     )
     dataset = Dataset(figures, labels, sources, indicators, origin=f"SSB API, fetched {day}")
-    return PlacedTable(dataset, not_placed)
+    return PlacedTable(dataset, not_placed, embedded_as)
 
 
 def merge(base: Dataset, extra: Dataset) -> Dataset:
@@ -175,11 +183,28 @@ def with_cached_tables(
     return merged, notes
 
 
+def update_summary(results: list[TableUpdate]) -> str:
+    """The line `ikt update` ends with: "N new, M revised, K unchanged figures"."""
+    total = Revisions()
+    for result in results:
+        total += result.revisions
+    return total.line()
+
+
 def update_tables(
-    tables: tuple[str, ...], lang: str, api_url: str | None, offline: bool = False
+    tables: tuple[str, ...],
+    lang: str,
+    api_url: str | None,
+    offline: bool = False,
+    embedded: Dataset | None = None,
 ) -> list[TableUpdate]:
     """Fetch each table (cached on success); a failure leaves the old cache entry as it was."""
     from tui.core.ssb_api import SsbClient, UnknownTable, fetch_table
+
+    if embedded is None:
+        from tui.core.dataset import load_dataset
+
+        embedded = load_dataset()
 
     results: list[TableUpdate] = []
     with SsbClient(api_url) as client:
@@ -201,5 +226,8 @@ def update_tables(
             )
             if placed.not_placed:
                 message += f"; not placed: {'; '.join(placed.not_placed)}"
-            results.append(TableUpdate(table_id, True, message, placed.not_placed))
+            revisions = compare(embedded.figures, figures, placed.embedded_as)
+            results.append(
+                TableUpdate(table_id, True, message, placed.not_placed, revisions=revisions)
+            )
     return results
