@@ -25,6 +25,7 @@ from eurostat_files import (
     add_eseln2_tsv,
     add_esels_json,
     add_esels_sdmx_csv,
+    add_evals_sdmx_csv,
     add_turnover_xlsx,
 )
 from figure_rows import BuildError
@@ -51,6 +52,14 @@ def build_figures(reference: Path, catalogue: Catalogue) -> list[dict[str, str]]
     add_esels_json(pool, ext / "SamuelePignone__data-visualization-final" / "Area_chart.json")
     add_eseln2_tsv(pool, ext / "tomasrocchetti__progetto_info" / "j.tsv")
     add_cisce_tsv(pool, ext / "Carmela91__tesi-laurea-carmela" / "estat_isoc_cisce_ra.tsv.gz")
+    # isoc_ec_evals before tin00110: Norway's e-commerce share of turnover is then one series in
+    # every year and size class, and tin00110 (the same figures, 2013-2024) corroborates it
+    add_evals_sdmx_csv(
+        pool,
+        ext
+        / "hoanglenga2000-glitch__sme-ai-workflow-adoption"
+        / "isoc_ec_evals_sdmx_selected_NO.csv",
+    )
     add_turnover_xlsx(pool, ext / "HammadAamir__Digitilization_DataVisualization" / "tin00110.xlsx")
     return ssb_figures(reference, catalogue) + pool.figures()
 

@@ -27,6 +27,8 @@ class EurostatPool:
         self.security = code_map(codes, "isoc_cisce_ra.indic_is", "indicator")
         self.industries = code_map(codes, "isoc_ec_eseln2.sizen", "group")
         self.countries = code_map(codes, "tin00110.geo", "geo")
+        self.turnover = code_map(codes, "isoc_ec_evals.indic_unit", "indicator")
+        self.turnover_bases = code_map(codes, "isoc_ec_evals.unit", "base")
 
     def add(
         self,
@@ -108,6 +110,40 @@ def add_esels_sdmx_csv(pool: EurostatPool, path: Path) -> None:
                 "isoc_ec_esels",
                 "eurostat-isoc_ec_esels",
                 lag=1,
+            )
+
+
+def add_evals_sdmx_csv(pool: EurostatPool, path: Path) -> None:
+    """isoc_ec_evals SDMX-CSV extract: e-commerce, web and EDI sales as shares of turnover.
+
+    Only the indicator and unit pairs in reference_codes.csv are read: the others' labels were
+    not checked against Eurostat's code list, so they are left out.
+    """
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            indicator = pool.turnover.get(f"{row['indic_is']}/{row['unit']}")
+            group = pool.sizes.get(row["size_emp"])
+            if indicator is None or group is None or row["nace_r2"] != "C10-S951_X_K":
+                continue
+            where = f"{path.name}:{line}"
+            base = pool.turnover_bases.get(row["unit"])
+            if base is None:
+                fail(where, f"unit {row['unit']!r} has no base in reference_codes.csv")
+            value = number_text(row["OBS_VALUE"], where) if row["OBS_VALUE"] else ""
+            status = row["OBS_FLAG"].strip() or ("" if value else ":")
+            pool.add(
+                "ecommerce",
+                indicator,
+                row["geo"],
+                "total" if group == "total" else "size",
+                group,
+                int(row["TIME_PERIOD"]),
+                value,
+                status,
+                "isoc_ec_evals",
+                "eurostat-isoc_ec_evals",
+                lag=1,
+                base=base,
             )
 
 

@@ -11,7 +11,15 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.helpers.ssb_server import CODES, MISSING, TOTAL, SsbServer, dataset, value_at
+from tests.helpers.ssb_server import (
+    CODES,
+    DATA_IDS,
+    MISSING,
+    TOTAL,
+    SsbServer,
+    dataset,
+    value_at,
+)
 from tui.core import cache
 from tui.core.errors import DataError, NetworkError
 from tui.core.ssb_api import SsbClient, cache_key, fetch_table, plan_urls
@@ -115,19 +123,28 @@ def expected_cells(lang: str = "no") -> dict[tuple[str, ...], tuple[float | None
     return out
 
 
+def cells_by_metadata_order(cube: Any) -> dict[tuple[str, ...], tuple[float | None, str]]:
+    """The cube's cells keyed by their codes in the metadata's order, whatever the answer's."""
+    ids = [d.id for d in cube.dimensions]
+    return {tuple(codes[ids.index(d)] for d in DIMS): (v, s) for codes, v, s in cube.cells()}
+
+
 def test_whole_table_from_v2_in_ssb_shape(ssb: SsbServer, client: SsbClient) -> None:
     result = fetch_table("10974", "no", client=client)
     cube = result.cube
     assert not result.from_cache and result.notes == ()
     assert result.url == full_url(ssb.base_url)
-    assert [d.id for d in cube.dimensions] == list(DIMS)
+    assert [d.id for d in cube.dimensions] == DATA_IDS  # the answer's order, not the metadata's
     time_dim, metric_dim = cube.dimension("time"), cube.dimension("metric")
     assert time_dim is not None and time_dim.id == "Tid"
     assert metric_dim is not None and metric_dim.id == "ContentsCode"
-    assert "Foretak med høy digital intensitet" in cube.dimensions[2].labels
-    assert cube.dimensions[0].label == "næring (SN2007)"
+    assert "E-handel gjennom EDI" in metric_dim.labels
+    assert cube.dimensions[3].label == "næring (SN2007)"
+    assert cube.dimensions[3].codes == ("Total+K", "Total-K", "10-39", "47")
+    assert cube.dimensions[2].codes == ("00", "02", "03", "04", "05")
+    assert metric_dim.units == ("prosent", "prosent")
     assert cube.updated == "2024-11-28T07:00:00Z"
-    assert {codes: (v, s) for codes, v, s in cube.cells()} == expected_cells()
+    assert cells_by_metadata_order(cube) == expected_cells()
     assert {s for s in cube.statuses if s} == {"..", ":"}
     paths = [(r.method, r.path) for r in ssb.state.requests]
     assert paths == [
@@ -146,10 +163,11 @@ def test_english_labels_and_known_dimensions_skip_metadata(
 ) -> None:
     result = fetch_table("10974", "en", client=client, dimensions=DIMS)
     assert [r.path.rsplit("/", 1)[1] for r in ssb.state.requests] == ["data"]
-    assert result.cube.dimensions[2].labels == (
-        "Enterprises using social media",
-        "Enterprises with high digital intensity",
+    assert result.cube.dimensions[0].labels == (
+        "Carried out e-commerce (sales or purchases)",
+        "E-commerce via EDI",
     )
+    assert result.cube.dimensions[0].units == ("per cent", "per cent")
     assert cache.read_entry(cache_key("10974", "en")) is not None
 
 
@@ -198,12 +216,12 @@ def test_429_waits_retry_after_then_succeeds(
     result = fetch_table("10974", "no", client=client)
     assert sleeps == [1.0]
     assert len(ssb.state.data_requests()) == 2
-    assert result.cube.size == (4, 3, 2, 4)
+    assert result.cube.size == (2, 4, 5, 4)
 
 
 def test_500_then_success_backs_off(ssb: SsbServer, client: SsbClient, sleeps: list[float]) -> None:
     ssb.state.faults["10974"] = ["500", "ok"]
-    assert fetch_table("10974", "no", client=client).cube.size == (4, 3, 2, 4)
+    assert fetch_table("10974", "no", client=client).cube.size == (2, 4, 5, 4)
     assert sleeps == [1.0]
 
 
@@ -311,11 +329,14 @@ def test_v2_404_falls_back_to_v0_post(ssb: SsbServer, client: SsbClient) -> None
     assert result.cube.dimensions == expected.dimensions
 
 
-def test_v2_404_with_known_dimensions_posts_to_v0(ssb: SsbServer, client: SsbClient) -> None:
-    ssb.state.v2_missing.add("10974")
+def test_v2_400_on_data_of_an_unknown_table_posts_to_v0(ssb: SsbServer, client: SsbClient) -> None:
+    ssb.state.v2_missing.add("10974")  # SSB answers its data with 400, not 404
     result = fetch_table("10974", "no", client=client, dimensions=DIMS)
-    assert [r.method for r in ssb.state.requests] == ["GET", "POST"]
-    assert result.cube.size == (4, 3, 2, 4)
+    assert [(r.method, r.path.rsplit("/", 1)[1]) for r in ssb.state.requests] == [
+        ("GET", "data"),
+        ("POST", "10974"),
+    ]
+    assert result.cube.size == (2, 4, 5, 4)
 
 
 def test_unknown_everywhere_names_both_urls(ssb: SsbServer, client: SsbClient, prior: Path) -> None:
@@ -325,7 +346,7 @@ def test_unknown_everywhere_names_both_urls(ssb: SsbServer, client: SsbClient, p
     with pytest.raises(
         NetworkError,
         match=r"^SSB has no table 10974: 404 from http.*/v2/.* and "
-        r"from http.*/api/v0/no/table/10974$",
+        r"404 from http.*/api/v0/no/table/10974$",
     ):
         fetch_table("10974", "no", client=client)
     assert_intact(prior, before)
@@ -346,7 +367,7 @@ def test_large_tables_are_split_and_merged_in_place(
     assert len(parts) >= -(-TOTAL // limit)
     assert result.cube.dimensions == whole.dimensions
     assert result.cube.values == whole.values and result.cube.statuses == whole.statuses
-    assert {codes: (v, s) for codes, v, s in result.cube.cells()} == expected_cells()
+    assert cells_by_metadata_order(result.cube) == expected_cells()
     assert result.url == (f"{ssb.v0_url}/no/table/10974" if fallback else full_url(ssb.base_url))
     entry = cache.read_entry(KEY)
     assert entry is not None
@@ -360,8 +381,12 @@ def test_split_requests_name_their_codes(
 ) -> None:
     ssb.state.max_cells = 24
     fetch_table("10974", "no", client=make_client(max_cells=24))
-    tids = [r.query["valueCodes[Tid]"][0] for r in ssb.state.data_requests()]
-    assert tids == ["2021", "2022", "2023", "2024"]  # time is cut first when it ties for largest
+    asked = ssb.state.data_requests()
+    sizes = [r.query["valueCodes[SyssGrpIKT]"][0] for r in asked]
+    assert sizes == [code for code in CODES[1] for _ in range(2)]  # the largest is cut first
+    tids = [r.query["valueCodes[Tid]"][0] for r in asked]
+    # then time, which ties with industry for largest: 8 cells a year, 3 years a piece
+    assert tids == ["2012,2013,2014", "2015"] * len(CODES[1])
     assert all(r.query["valueCodes[NACE2007]"] == ["*"] for r in ssb.state.data_requests())
 
 
@@ -481,3 +506,36 @@ def test_merge_accepts_sparse_values_and_list_statuses() -> None:
 
 def test_httpx_is_never_pointed_outside_loopback(ssb: SsbServer) -> None:
     assert httpx.URL(ssb.base_url).host == "127.0.0.1"
+
+
+def test_the_stand_in_answers_as_ssb_does(ssb: SsbServer) -> None:
+    base = ssb.base_url
+    with httpx.Client() as http:
+        default = http.get(f"{base}/tables/10974/data?lang=no&outputFormat=json-stat2").json()
+        assert default["size"] == [2, 1, 1, 1]  # no valueCodes: the default selection only
+        half = http.get(f"{base}/tables/10974/data?lang=no&valueCodes[NACE2007]=*")
+        assert half.status_code == 400 and "mandatory" in half.json()["title"]
+        unknown = http.get(f"{base}/tables/99999/metadata?lang=no")
+        assert unknown.status_code == 404 and unknown.json()["status"] == 404
+        unknown_data = http.get(f"{base}/tables/99999/data?lang=no")
+        assert unknown_data.status_code == 400 and unknown_data.json()["status"] == 400
+
+
+def test_every_request_selects_every_dimension(ssb: SsbServer, client: SsbClient) -> None:
+    fetch_table("10974", "no", client=client)
+    (data,) = ssb.state.data_requests()
+    assert {k for k in data.query if k.startswith("valueCodes")} == {
+        f"valueCodes[{d}]" for d in DIMS
+    }
+
+
+def test_403_for_too_many_cells_is_one_line_and_leaves_the_cache(
+    ssb: SsbServer, client: SsbClient
+) -> None:
+    prior = cache.write_entry(KEY, PRIOR, "http://prior", "application/json")
+    before = prior.read_bytes()
+    ssb.state.faults["10974"] = ["403"]
+    with pytest.raises(NetworkError, match=r"answered 403") as err:
+        fetch_table("10974", "no", client=client)
+    assert "\n" not in str(err.value)
+    assert_intact(prior, before)

@@ -16,58 +16,114 @@ Doc = dict[str, Any]
 Headers = dict[str, str]
 JSON_TYPE = "application/json; charset=UTF-8"
 
-# Table 10974 as SSB publishes it. Dimension id -> (Norwegian label, English label).
+# SSB's tables for these statistics, as DATA.md lists them: labels in `no` are nynorsk.
+# Dimension id -> (Norwegian label, English label), in the metadata's order.
 DIM_LABELS = {
     "NACE2007": ("næring (SN2007)", "industry (SIC2007)"),
-    "SyssGrpIKT": ("sysselsettingsgruppe", "number of employed persons"),
+    "SyssGrpIKT": ("sysselsetjingsgruppe", "number of persons employed"),
     "ContentsCode": ("statistikkvariabel", "contents"),
     "Tid": ("år", "year"),
 }
 # Dimension id -> categories as (code, Norwegian label, English label), in table order.
-CATEGORIES: dict[str, list[tuple[str, str, str]]] = {
-    "NACE2007": [
-        ("10-95", "Alle næringer (10-95) unntatt finans", "All industries excl. finance"),
-        ("10-33", "Industri", "Manufacturing"),
-        ("45-47", "Varehandel, reparasjon av motorvogner", "Wholesale and retail trade"),
-        ("58-63", "Informasjon og kommunikasjon", "Information and communication"),
+SHARED: dict[str, list[tuple[str, str, str]]] = {
+    "NACE2007": [  # the total with finance first: the one without must still be the total
+        ("Total+K", "Alle næringar inkl. finans", "All industries incl. finance"),
+        ("Total-K", "Alle næringar utanom finans", "All industries excl. finance"),
+        ("10-39", "Industri, kraft, vatn og avfall", "Manufacturing, energy, water, waste"),
+        ("47", "Detaljhandel", "Retail trade"),
     ],
     "SyssGrpIKT": [
-        ("10-19", "10-19 sysselsatte", "10-19 employed persons"),
-        ("20-49", "20-49 sysselsatte", "20-49 employed persons"),
-        ("250+", "250 eller flere sysselsatte", "250 or more employed persons"),
+        ("00", "10 sysselsette eller fleire", "10 persons employed or more"),
+        ("02", "10-19 sysselsette", "10-19 persons employed"),
+        ("03", "20-49 sysselsette", "20-49 persons employed"),
+        ("04", "50-99 sysselsette", "50-99 persons employed"),
+        ("05", "100 sysselsette eller fleire", "100 persons employed or more"),
     ],
-    "ContentsCode": [
-        ("SosMedier", "Foretak som bruker sosiale medier", "Enterprises using social media"),
-        (
-            "HoyDigInt",
-            "Foretak med høy digital intensitet",
-            "Enterprises with high digital intensity",
-        ),
-    ],
-    "Tid": [(year, year, year) for year in ("2021", "2022", "2023", "2024")],
+    "Tid": [(year, year, year) for year in ("2012", "2013", "2014", "2015")],
+}
+# Table id -> (title no, title en, its ContentsCode categories). Codes are made up (SSB's are
+# not known here); titles and labels follow SSB's wording.
+TABLES: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
+    "10974": (
+        "10974: Elektronisk handel, etter sysselsetting og næring (SN2007) (prosent) 2010 - 2024",
+        "10974: E-commerce, by number of persons employed and industry (SIC2007) (per cent)",
+        [  # labels as SSB's releases print them, so they are the embedded ec_any and ec_edi
+            (
+                "EhandelAll",
+                "Utført elektronisk handel (sal eller kjøp)",
+                "Carried out e-commerce (sales or purchases)",
+            ),
+            ("EdiHandel", "E-handel gjennom EDI", "E-commerce via EDI"),
+        ],
+    ),
+    "10977": (
+        "10977: Bruk av sosiale medium, etter type og sysselsetting og næring (SN2007)",
+        "10977: Use of social media, by type, number of persons employed and industry (SIC2007)",
+        [
+            ("SosNett", "Sosiale nettverk", "Social networks"),
+            (
+                "Multimedia",
+                "Nettstader for deling av multimedieinnhald",
+                "Multimedia content sharing websites",
+            ),
+        ],
+    ),
+    "10978": (
+        "10978: Formål med bruk av sosiale medium, etter sysselsetting og næring (SN2007)",
+        "10978: Purposes of social media use, by number of persons employed and industry (SIC2007)",
+        [
+            ("Marknad", "Marknadsføring og omdømebygging", "Develop image or market products"),
+            ("Rekruttering", "Rekruttering av tilsette", "Recruit employees"),
+        ],
+    ),
+    "12769": (
+        "12769: IKT-tryggleikstiltak, etter sysselsetting og næring (SN2007)",
+        "12769: ICT security measures, by number of persons employed and industry (SIC2007)",
+        [
+            (
+                "DokTryggleik",
+                "Føretak med dokument om IKT-tryggleik",
+                "Enterprises with documents on ICT security",
+            ),
+        ],
+    ),
 }
 IDS = list(DIM_LABELS)
-CODES = [tuple(c for c, _, _ in CATEGORIES[d]) for d in IDS]
+# The order of `id` in a data answer: SSB's stub and heading, not the metadata's order.
+DATA_IDS = ["ContentsCode", "Tid", "SyssGrpIKT", "NACE2007"]
+ELIMINATION = {"NACE2007": "Total-K", "SyssGrpIKT": "00"}  # the rest cannot be left out
+
+
+def categories(table: str = "10974") -> dict[str, list[tuple[str, str, str]]]:
+    """Every dimension's categories of one table, in the metadata's order."""
+    return {d: TABLES[table][2] if d == "ContentsCode" else SHARED[d] for d in IDS}
+
+
+def table_codes(table: str = "10974") -> list[tuple[str, ...]]:
+    """Every dimension's codes of one table, in the metadata's order."""
+    return [tuple(c for c, _, _ in cats) for cats in categories(table).values()]
+
+
+CODES = table_codes()
 SIZES = [len(codes) for codes in CODES]
 TOTAL = math.prod(SIZES)
 MISSING = {5: "..", 17: ":", 40: "..", 77: ":"}  # flat position -> SSB status symbol
-TITLE = {
-    "no": "10974: Bruk av sosiale medier og digital intensitet i foretak, etter næring (SN2007), "
-    "sysselsettingsgruppe, statistikkvariabel og år",
-    "en": "10974: Use of social media and digital intensity in enterprises, by industry (SIC2007), "
-    "number of employed persons, contents and year",
-}
+# flat position -> value: the 10+ total of ec_any in 2013 (55) and 2015 (57) as the snapshot
+# has them; its other years (58 in 2012, 66 in 2014) come out revised
+PUBLISHED = {41: 55.0, 43: 57.0}
 SOURCE = {"no": "Statistisk sentralbyrå", "en": "Statistics Norway"}
-NOTE = {"no": "Tallene gjelder foretak med minst 10 sysselsatte.", "en": "Figures: 10+ employed."}
-PX = {"tableid": "10974", "decimals": 1, "official-statistics": True, "matrix": "IKTSosMed"}
+NOTE = {"no": "Tala gjeld føretak med minst 10 sysselsette.", "en": "Figures: 10+ employed."}
+PX = {"decimals": 1, "official-statistics": True, "matrix": "IKTEhandel"}
 CONTACT = [{"name": "Statistisk sentralbyrå", "mail": "informasjon@ssb.no"}]
 HTML_PAGE = (
     "<!DOCTYPE html><html><head><title>Statistikkbanken er midlertidig utilgjengelig</title>"
     "</head><body><h1>Vi jobber med saken</h1><p>Prøv igjen senere.</p></body></html>"
 ).encode()
 TOO_MANY = b'{"type":"Too many requests","title":"Too Many Requests","status":429}'
+FORBIDDEN = b'{"type":"Forbidden","title":"Too many cells selected","status":403}'
 CANNED: dict[str, tuple[int, bytes, str, Headers]] = {
     "429": (429, TOO_MANY, JSON_TYPE, {"Retry-After": "1"}),
+    "403": (403, FORBIDDEN, JSON_TYPE, {}),
     "500": (500, b"", JSON_TYPE, {}),  # SSB answers some errors with 500 and an empty body
     "html200": (200, HTML_PAGE, "text/html; charset=utf-8", {}),
     "html503": (503, HTML_PAGE, "text/html; charset=utf-8", {}),
@@ -75,18 +131,33 @@ CANNED: dict[str, tuple[int, bytes, str, Headers]] = {
 
 
 def value_at(flat: int) -> float | None:
-    """The published figure at a flat position of the full table (None where suppressed)."""
-    return None if flat in MISSING else round(10.0 + flat * 0.7, 1)
+    """The published figure at a flat position (metadata order) of the full table."""
+    if flat in MISSING:
+        return None
+    return PUBLISHED.get(flat, round(10.0 + flat * 0.7, 1))
 
 
-def dataset(lang: str, sel: list[list[str]] | None = None, *, v0: bool = False) -> Doc:
-    """A JSON-stat2 dataset in SSB's shape for the selected codes (all when None)."""
-    doc = metadata(lang, sel or [list(c) for c in CODES])
-    positions = [[f.index(c) for c in codes] for f, codes in zip(CODES, sel or CODES, strict=True)]
+def dataset(
+    lang: str, sel: list[list[str]] | None = None, *, v0: bool = False, table: str = "10974"
+) -> Doc:
+    """A JSON-stat2 data answer in SSB's shape for the selected codes (all when None).
+
+    Its `id` follows DATA_IDS, not the metadata's order; each cell's value is the one at its
+    place in the metadata's order, so a client that reads the answer's own order finds it.
+    """
+    codes = table_codes(table)
+    chosen = dict(zip(IDS, sel or [list(c) for c in codes], strict=True))
+    doc = metadata(lang, [chosen[d] for d in IDS], table=table)
+    doc["id"] = list(DATA_IDS)
+    doc["size"] = [len(chosen[d]) for d in DATA_IDS]
+    doc["dimension"] = {d: doc["dimension"][d] for d in DATA_IDS}
+    sizes = [len(c) for c in codes]
     values: list[float | None] = []
     status: dict[str, str] = {}
-    for combo in itertools.product(*positions):
-        flat = sum(pos * math.prod(SIZES[i + 1 :]) for i, pos in enumerate(combo))
+    for combo in itertools.product(*(chosen[d] for d in DATA_IDS)):
+        by_dim = dict(zip(DATA_IDS, combo, strict=True))
+        places = [codes[i].index(by_dim[d]) for i, d in enumerate(IDS)]
+        flat = sum(pos * math.prod(sizes[i + 1 :]) for i, pos in enumerate(places))
         if flat in MISSING:
             status[str(len(values))] = MISSING[flat]
         values.append(value_at(flat))
@@ -97,45 +168,48 @@ def dataset(lang: str, sel: list[list[str]] | None = None, *, v0: bool = False) 
     return doc
 
 
-def metadata(lang: str, sel: list[list[str]] | None = None) -> Doc:
+def metadata(lang: str, sel: list[list[str]] | None = None, *, table: str = "10974") -> Doc:
     """The v2 metadata answer: the dataset without values (JSON-stat2 with extensions)."""
     li = 0 if lang == "no" else 1
     dims: Doc = {}
-    for dim_id, codes in zip(IDS, sel or CODES, strict=True):
-        labels = {c[0]: c[li + 1] for c in CATEGORIES[dim_id]}
+    cats = categories(table)
+    for dim_id, codes in zip(IDS, sel or table_codes(table), strict=True):
+        labels = {c[0]: c[li + 1] for c in cats[dim_id]}
         category: Doc = {
             "index": {code: i for i, code in enumerate(codes)},
             "label": {code: labels[code] for code in codes},
         }
         if dim_id == "ContentsCode":
-            unit = {"label": "prosent" if lang == "no" else "per cent", "decimals": 1}
+            unit = {"base": "prosent" if lang == "no" else "per cent", "decimals": 1}
             category["unit"] = dict.fromkeys(codes, unit)
-        ext = {"elimination": False, "show": "code" if dim_id == "Tid" else "value"}
+        ext: Doc = {"elimination": dim_id in ELIMINATION, "show": "value"}
+        if dim_id in ELIMINATION:
+            ext["eliminationValueCode"] = ELIMINATION[dim_id]
         dims[dim_id] = {"label": DIM_LABELS[dim_id][li], "category": category, "extension": ext}
     return {
         "version": "2.0",
         "class": "dataset",
-        "label": TITLE[lang],
+        "label": TABLES[table][li],
         "source": SOURCE[lang],
         "updated": "2024-11-28T07:00:00Z",
         "note": [NOTE[lang]],
         "role": {"time": ["Tid"], "metric": ["ContentsCode"]},
         "id": list(IDS),
-        "size": [len(codes) for codes in sel or CODES],
+        "size": [len(codes) for codes in sel or table_codes(table)],
         "dimension": dims,
-        "extension": {"px": {**PX, "language": lang}, "contact": CONTACT},
+        "extension": {"px": {**PX, "tableid": table, "language": lang}, "contact": CONTACT},
     }
 
 
-def v0_metadata(lang: str) -> Doc:
+def v0_metadata(lang: str, table: str = "10974") -> Doc:
     """The v0 table description (GET), in its own non-JSON-stat shape."""
-    dims = metadata(lang)["dimension"]
+    dims = metadata(lang, table=table)["dimension"]
     variables = [
-        {"code": d, "text": dims[d]["label"], "values": list(CODES[i]), "time": d == "Tid"}
+        {"code": d, "text": dims[d]["label"], "values": list(codes), "time": d == "Tid"}
         | {"valueTexts": list(dims[d]["category"]["label"].values())}
-        for i, d in enumerate(IDS)
+        for d, codes in zip(IDS, table_codes(table), strict=True)
     ]
-    return {"title": TITLE[lang], "variables": variables}
+    return {"title": TABLES[table][0 if lang == "no" else 1], "variables": variables}
 
 
 class Seen(NamedTuple):
@@ -183,7 +257,7 @@ def _pick(expr: str, codes: tuple[str, ...]) -> list[str] | None:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    """Serves metadata and data for table 10974, or the fault scripted for this request."""
+    """Serves metadata and data for the tables in TABLES, or the fault scripted for this request."""
 
     server: SsbServer
     protocol_version = "HTTP/1.1"
@@ -214,34 +288,53 @@ class _Handler(BaseHTTPRequestHandler):
     do_POST = do_GET
 
     def _v2(self, table: str, what: str, lang: str, query: dict[str, list[str]]) -> None:
-        if table in self.server.state.v2_missing or table != "10974":
-            return self._problem(404, "Non-existent table")
-        if what == "metadata":
-            return self._json(metadata(lang))
+        unknown = table in self.server.state.v2_missing or table not in TABLES
+        if what == "metadata":  # SSB: 404 for an unknown table's metadata...
+            if unknown:
+                return self._problem(404, "Non-existent table", f"No table with id {table}")
+            return self._json(metadata(lang, table=table))
+        if unknown:  # ...but 400 for its data
+            return self._problem(400, "Non-existent table", f"No table with id {table}")
         if (fault := self.server.state.next_fault(table)) != "ok":
             return self._fault(fault, lang)
-        exprs = [query.get(f"valueCodes[{dim_id}]", [""])[0] for dim_id in IDS]
-        picked = [_pick(e, codes) for e, codes in zip(exprs, CODES, strict=True)]
+        codes = table_codes(table)
+        given = [query.get(f"valueCodes[{dim_id}]", [None])[0] for dim_id in IDS]
+        if all(e is None for e in given):  # no selection at all: the table's default one
+            picked: list[list[str] | None] = [
+                [ELIMINATION[d]] if d in ELIMINATION else list(cs[-1:] if d == "Tid" else cs)
+                for d, cs in zip(IDS, codes, strict=True)
+            ]
+        else:
+            for dim_id, expr in zip(IDS, given, strict=True):
+                if expr is None and dim_id not in ELIMINATION:
+                    return self._problem(
+                        400, "Missing selection for mandatory variable", f"{dim_id}"
+                    )
+            picked = [
+                [ELIMINATION[d]] if e is None else _pick(e, cs)
+                for d, e, cs in zip(IDS, given, codes, strict=True)
+            ]
         if any(p is None for p in picked):
-            return self._problem(400, "Non-existent value or missing selection")
-        self._answer(lang, [p or [] for p in picked], v0=False)
+            return self._problem(400, "Non-existent value")
+        self._answer(lang, [p or [] for p in picked], v0=False, table=table)
 
     def _v0(self, table: str, lang: str, method: str, body: Any) -> None:
-        if table in self.server.state.v0_missing or table != "10974":
+        if table in self.server.state.v0_missing or table not in TABLES:
             return self._problem(404, "Not found")
         if method == "GET":
-            return self._json(v0_metadata(lang))
+            return self._json(v0_metadata(lang, table))
         chosen = {q["code"]: q["selection"] for q in body["query"]}
         if body.get("response", {}).get("format") != "json-stat2" or set(chosen) != set(IDS):
             return self._problem(400, "Bad query")
         wanted = [chosen[d]["values"] if chosen[d]["filter"] == "item" else ["*"] for d in IDS]
-        sel = [[c for c in cs if w == ["*"] or c in w] for w, cs in zip(wanted, CODES, strict=True)]
-        self._answer(lang, sel, v0=True)
+        codes = table_codes(table)
+        sel = [[c for c in cs if w == ["*"] or c in w] for w, cs in zip(wanted, codes, strict=True)]
+        self._answer(lang, sel, v0=True, table=table)
 
-    def _answer(self, lang: str, sel: list[list[str]], *, v0: bool) -> None:
+    def _answer(self, lang: str, sel: list[list[str]], *, v0: bool, table: str) -> None:
         if math.prod(len(s) for s in sel) > self.server.state.max_cells:
-            return self._problem(400, "Too many cells selected")
-        self._json(dataset(lang, sel, v0=v0))
+            return self._problem(403, "Too many cells selected")
+        self._json(dataset(lang, sel, v0=v0, table=table))
 
     def _fault(self, fault: str, lang: str) -> None:
         body = json.dumps(dataset(lang), ensure_ascii=False).encode("utf-8")
@@ -260,8 +353,10 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             raise ValueError(f"unknown fault {fault!r}")
 
-    def _problem(self, status: int, title: str) -> None:
+    def _problem(self, status: int, title: str, detail: str = "") -> None:
         problem = {"type": "Parameter error", "title": title, "status": status}
+        if detail:
+            problem["detail"] = detail
         self._send(status, json.dumps(problem).encode(), JSON_TYPE)
 
     def _json(self, doc: Doc) -> None:

@@ -134,3 +134,32 @@ def test_a_missing_reference_folder_is_one_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.startswith("build_data: ") and done.stderr.count("\n") == 1
     assert "nowhere" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_turnover_shares_by_size_come_from_isoc_ec_evals_a_year_back() -> None:
+    from tui.core import load_dataset
+
+    evals = [f for f in load_dataset().figures if f.series == "isoc_ec_evals"]
+    by_key = {(f.indicator, f.group, f.ref_year): f for f in evals}
+    # survey year 2015 is reference year 2014: SSB's "58 per cent ... from EDI sales"
+    edi = by_key[("eu_edi_share_of_ec_turnover", "total", 2014)]
+    assert (edi.value, edi.survey_year) == (58.26, 2015)
+    first = by_key[("eu_turnover_share", "10-49", 2009)]
+    assert (first.value, first.survey_year) == (14.44, 2010)
+    shares = [f for f in evals if f.indicator == "eu_turnover_share"]
+    assert {f.group for f in shares} == {"10-49", "50-249", "250+", "total"}
+    # one series in every year; tin00110 prints the same 10+ totals for 2013-2024
+    totals = [f for f in shares if f.group == "total" and f.geo == "NO"]
+    assert [f.survey_year for f in sorted(totals, key=lambda f: f.ref_year)] == list(
+        range(2010, 2026)
+    )
+    assert sum("eurostat-tin00110" in f.corroborating for f in totals) == 12
+    assert min(f.survey_year for f in evals) == 2010 and max(f.survey_year for f in evals) == 2025
+    # codes whose labels were not checked against Eurostat's code list are left out
+    assert {f.indicator for f in evals} == {
+        "eu_turnover_share",
+        "eu_web_sales_turnover_share",
+        "eu_edi_sales_turnover_share",
+        "eu_web_share_of_ec_turnover",
+        "eu_edi_share_of_ec_turnover",
+    }

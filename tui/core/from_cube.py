@@ -33,7 +33,6 @@ TOTAL_CODES = {
     "GE10",
     "TOTAL",
     "Total-K",
-    "Total+K",
     "C10-S951_X_K",
     "10_C10_S951_XK",
     "C10-S951_X_K_Y",
@@ -41,7 +40,9 @@ TOTAL_CODES = {
     "T",
 }
 TITLE_YEAR = re.compile(r"(?<![\w./-])((?:19|20)\d\d)(?![\w./-])")  # 2023, not SN2007 or 2010-2024
-PERCENT_WORDS = ("prosent", "percent", "pc_", "%")
+# SSB's second industry total (with finance): a group of its own, never the total
+NOT_TOTAL_CODES = {"Total+K"}
+PERCENT_WORDS = ("prosent", "percent", "per cent", "pc_", "%")
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,8 @@ def _view(cube: Cube, time: Dimension | None) -> CubeView:
 
 def _is_total(code: str, label: str) -> bool:
     """A code for all sizes or all industries, by code or by how its label starts."""
+    if code in NOT_TOTAL_CODES:
+        return False
     return code in TOTAL_CODES or label.lower().startswith(("alle ", "all ", "total", "i alt"))
 
 
@@ -344,7 +347,10 @@ def file_figure(
 
 
 def _total_position(dim: Dimension) -> int:
-    """Where the dimension's total is: its first total-like code (a second one is a group)."""
+    """Where the dimension's total is: a total code, else the first total-like label."""
+    for i, code in enumerate(dim.codes):
+        if code in TOTAL_CODES:
+            return i
     for i, (code, label) in enumerate(zip(dim.codes, dim.labels, strict=True)):
         if _is_total(code, literal(label)):
             return i

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from tui.core.cube import Cube
 from tui.core.dataset import Dataset
@@ -12,6 +12,7 @@ from tui.core.labels import Labels
 from tui.core.model import Figure, Indicator, Source
 from tui.core.placement import Placement, place_measure
 from tui.core.placement import theme_for as theme_for  # where callers have always found it
+from tui.core.revisions import Revisions, compare
 from tui.core.ssb_tables import registry
 
 
@@ -22,6 +23,21 @@ def __getattr__(name: str) -> tuple[str, ...]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+# SSB's SyssGrpIKT codes -> the size classes of the catalogue (00, 10 or more, is the total)
+SSB_SIZE_GROUPS = {"02": "10-19", "03": "20-49", "04": "50-99", "05": "100+"}
+CATALOGUE_GROUPS = ("Total+K",)  # named in data/labels.csv, in bokmål and English
+
+
+def ssb_group(breakdown: str, group: str) -> str:
+    """The catalogue's group for an SSB group: its size code (the first part) as a size class."""
+    if breakdown == "total":
+        return group
+    size, _, rest = group.partition(" ")
+    if size not in SSB_SIZE_GROUPS:
+        return group
+    return f"{SSB_SIZE_GROUPS[size]} {rest}" if rest else SSB_SIZE_GROUPS[size]
+
+
 @dataclass(frozen=True)
 class TableUpdate:
     """What one table's refresh did, for the one line `ikt update` prints per table."""
@@ -30,6 +46,10 @@ class TableUpdate:
     ok: bool
     message: str
     not_placed: tuple[str, ...] = ()  # labels of measures no screen was found for
+    unknown_table: bool = False  # SSB has no such table: the id was bad input (exit 2)
+    revisions: Revisions = field(
+        default_factory=Revisions
+    )  # its figures against the embedded snapshot's
 
 
 @dataclass(frozen=True)
@@ -38,6 +58,7 @@ class PlacedTable:
 
     dataset: Dataset
     not_placed: tuple[str, ...]  # labels, in the table's order
+    embedded_as: dict[str, str] = field(default_factory=dict)  # fetched id -> embedded indicator
 
 
 def api_dataset(table_id: str, cube: Cube, fetched_at: str, url: str) -> Dataset:
@@ -56,9 +77,12 @@ def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedT
     labels = Labels(dict(plain.labels.names))
     labels.add("series", "ssb_api", "SSB API", "SSB API")
     labels.add("base", "ssb_api", f"Som i SSBs tabell {table_id}", f"As in SSB table {table_id}")
+    for group in (*SSB_SIZE_GROUPS, *CATALOGUE_GROUPS):
+        labels.names.pop(("group", group), None)  # the catalogue names these
     known = registry()
     placements: dict[str, Placement] = {}
     indicators: dict[str, Indicator] = {}
+    embedded_as: dict[str, str] = {}
     figures: list[Figure] = []
     for figure in plain.figures:
         label = plain.labels.get("indicator", figure.indicator, "nb")
@@ -76,9 +100,16 @@ def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedT
                 ident, placement.theme, -100 + len(indicators), "as_labelled", "ssb"
             )
             labels.add("indicator", ident, f"{label} (API)", f"{label_en} (API)")
+            if placement.indicator:
+                embedded_as[ident] = placement.indicator
+        group = ssb_group(figure.breakdown, figure.group)
+        if " " in group and group != figure.group:
+            nb, en = plain.labels.names[("group", figure.group)]
+            labels.add("group", group, nb, en)
         figures.append(
             replace(
                 figure,
+                group=group,
                 theme=placement.theme,
                 indicator=ident,
                 geo="NO",
@@ -104,7 +135,7 @@ def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedT
         if placement.theme is None
     )
     dataset = Dataset(figures, labels, sources, indicators, origin=f"SSB API, fetched {day}")
-    return PlacedTable(dataset, not_placed)
+    return PlacedTable(dataset, not_placed, embedded_as)
 
 
 def merge(base: Dataset, extra: Dataset) -> Dataset:
@@ -152,11 +183,28 @@ def with_cached_tables(
     return merged, notes
 
 
+def update_summary(results: list[TableUpdate]) -> str:
+    """The line `ikt update` ends with: "N new, M revised, K unchanged figures"."""
+    total = Revisions()
+    for result in results:
+        total += result.revisions
+    return total.line()
+
+
 def update_tables(
-    tables: tuple[str, ...], lang: str, api_url: str | None, offline: bool = False
+    tables: tuple[str, ...],
+    lang: str,
+    api_url: str | None,
+    offline: bool = False,
+    embedded: Dataset | None = None,
 ) -> list[TableUpdate]:
     """Fetch each table (cached on success); a failure leaves the old cache entry as it was."""
-    from tui.core.ssb_api import SsbClient, fetch_table
+    from tui.core.ssb_api import SsbClient, UnknownTable, fetch_table
+
+    if embedded is None:
+        from tui.core.dataset import load_dataset
+
+        embedded = load_dataset()
 
     results: list[TableUpdate] = []
     with SsbClient(api_url) as client:
@@ -164,6 +212,9 @@ def update_tables(
             try:
                 got = fetch_table(table_id, lang, client=client, offline=offline)
                 placed = place_table(table_id, got.cube, got.fetched_at, got.url)
+            except UnknownTable as err:
+                results.append(TableUpdate(table_id, False, str(err), unknown_table=True))
+                continue
             except (NetworkError, DataError) as err:
                 results.append(TableUpdate(table_id, False, str(err)))
                 continue
@@ -175,5 +226,8 @@ def update_tables(
             )
             if placed.not_placed:
                 message += f"; not placed: {'; '.join(placed.not_placed)}"
-            results.append(TableUpdate(table_id, True, message, placed.not_placed))
+            revisions = compare(embedded.figures, figures, placed.embedded_as)
+            results.append(
+                TableUpdate(table_id, True, message, placed.not_placed, revisions=revisions)
+            )
     return results

@@ -60,7 +60,28 @@ def cache_key(table_id: str, lang: str) -> str:
 
 
 class _NotFound(Exception):
-    """The API does not know the table (404), so the caller can try the older API."""
+    """The API does not know the table, so the caller can try the older API."""
+
+
+class UnknownTable(NetworkError):
+    """SSB knows no table with this id in either API: bad input, not a network fault."""
+
+
+UNKNOWN_TABLE_WORDS = ("non-existent table", "table does not exist", "table not found")
+
+
+def _unknown_table(resp: httpx.Response) -> bool:
+    """SSB's 400 for data of a table it does not know (its metadata answers 404 instead)."""
+    if resp.status_code != 400:
+        return False
+    try:
+        problem = json.loads(resp.content.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    if not isinstance(problem, dict):
+        return False
+    said = " ".join(str(problem.get(key, "")) for key in ("title", "detail")).casefold()
+    return any(words in said for words in UNKNOWN_TABLE_WORDS)
 
 
 def _parse(data: bytes | dict[str, Any], source: str) -> Cube:
@@ -144,8 +165,8 @@ class SsbClient:
 
     def _json(self, resp: httpx.Response, url: str) -> tuple[bytes, str, Any]:
         """Insist on 200 + JSON content type + complete JSON; anything else is one clear line."""
-        if resp.status_code == 404:
-            raise _NotFound(url)
+        if resp.status_code == 404 or _unknown_table(resp):
+            raise _NotFound(f"{resp.status_code} from {url}")
         if resp.status_code != 200:
             raise NetworkError(_answered(resp, url))
         ctype = resp.headers.get("content-type", "")
@@ -235,8 +256,8 @@ class SsbClient:
             try:
                 return self._fetch_via("v0", table_id, lang, dimensions)
             except _NotFound as v0_missing:
-                raise NetworkError(
-                    f"SSB has no table {table_id}: 404 from {v2_missing} and from {v0_missing}"
+                raise UnknownTable(
+                    f"SSB has no table {table_id}: {v2_missing} and {v0_missing}"
                 ) from None
 
 
