@@ -106,6 +106,21 @@ def test_update_fetches_and_the_screens_then_show_it(run: Run, ssb_api: SsbServe
     assert {"10-19", "20-49", "50-99", "100+"} <= {r["group"] for r in fetched}, fetched[0]
 
 
+def test_update_ends_with_the_count_of_new_revised_and_unchanged(
+    run: Run, ssb_api: SsbServer
+) -> None:
+    result = run("update", "--tables", "10974")
+    assert result.code == 0, result.err
+    last = result.out.strip().splitlines()[-1]
+    assert last.endswith("unchanged figures") and " new, " in last and " revised, " in last
+
+
+def test_update_of_a_table_ssb_does_not_have_is_exit_2(run: Run, ssb_api: SsbServer) -> None:
+    result = run("update", "--tables", "99999")
+    assert result.code == 2
+    assert len(result.err.strip().splitlines()) == 1 and "99999" in result.err
+
+
 def test_update_without_network_is_one_line_exit_1(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

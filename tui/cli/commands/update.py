@@ -7,12 +7,12 @@ import os
 import sys
 
 from tui.cli.resolve import CliError
-from tui.core.refresh import DEFAULT_TABLES, update_tables
+from tui.core.refresh import DEFAULT_TABLES, update_summary, update_tables
 from tui.core.ssb_query import BASE_URL_ENV, SSB_API_LANGS
 
 
 def run(args: argparse.Namespace) -> int:
-    """Exit 1 when not one table could be fetched."""
+    """Exit 2 when SSB has no table of an id asked for, 1 when not one table could be fetched."""
     asked = args.tables if args.tables is not None else ",".join(DEFAULT_TABLES)
     tables = tuple(t.strip() for t in asked.split(",") if t.strip())
     if not tables or not all(t.isdigit() and len(t) == 5 for t in tables):
@@ -33,4 +33,8 @@ def run(args: argparse.Namespace) -> int:
     for result in results:
         stream = sys.stdout if result.ok else sys.stderr
         print(("" if result.ok else "ikt: ") + result.message, file=stream)
+    if any(r.ok for r in results):
+        print(update_summary(results))
+    if any(r.unknown_table for r in results):
+        return 2
     return 0 if any(r.ok for r in results) else 1
