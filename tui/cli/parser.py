@@ -319,11 +319,18 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
         else:
             if not rest:
                 return args
+    named = next((word for word in words if word in COMMAND_WORDS), None)
+    if named is not None and not {"-h", "--help"} & set(words[: words.index(named)]):
+        try:  # the named command's options only: a one-shot command starts sooner
+            return build_parser(only=named).parse_args(words)
+        except CliError:
+            pass  # the word was a value, or the line is wrong: the whole parser says so
     return build_parser().parse_args(words)
 
 
-def build_parser(commands: bool = True) -> Parser:
-    """The whole `ikt` parser, or with `commands=False` only the explorer's options."""
+def build_parser(commands: bool = True, only: str | None = None) -> Parser:
+    """The whole `ikt` parser, with `commands=False` only the explorer's options, and with `only`
+    every command named but only that one's options built."""
     parser = Parser(
         prog="ikt",
         description=EXPLORER.summary,
@@ -337,7 +344,7 @@ def build_parser(commands: bool = True) -> Parser:
     if commands:
         subparsers = parser.add_subparsers(dest="word", title="commands", metavar="COMMAND")
         for command in COMMANDS:
-            _add_command(subparsers, command)
+            _add_command(subparsers, command, options=only in (None, command.name))
     return parser
 
 
@@ -351,7 +358,7 @@ def explorer_options_given(args: argparse.Namespace) -> list[str]:
     return given
 
 
-def _add_command(subparsers: Subcommands, command: Command) -> None:
+def _add_command(subparsers: Subcommands, command: Command, options: bool = True) -> None:
     parser: Parser = subparsers.add_parser(
         command.name,
         help=command.summary,
@@ -360,7 +367,8 @@ def _add_command(subparsers: Subcommands, command: Command) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         allow_abbrev=False,
     )
-    _add_options(parser, command)
+    if options:
+        _add_options(parser, command)
     parser.set_defaults(command=command)
 
 
