@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,17 +76,8 @@ class Dataset:
         geo: str | None = None,
     ) -> list[int]:
         """Reference years that have at least one figure (missing symbols included)."""
-        return sorted(
-            {
-                f.ref_year
-                for f in self.figures
-                if (theme is None or f.theme == theme)
-                and (indicator is None or f.indicator == indicator)
-                and (breakdown is None or f.breakdown == breakdown)
-                and (group is None or f.group == group)
-                and (geo is None or f.geo == geo)
-            }
-        )
+        found = self._matching(theme, indicator, breakdown, group, geo)
+        return sorted({f.ref_year for f in found})
 
     def periods(
         self,
@@ -97,16 +88,27 @@ class Dataset:
         geo: str | None = None,
     ) -> list[str]:
         """Periods as published (2004M09, 2005Q1, or the year) that have a figure, in time order."""
-        found = {
-            f.period: f
+        found = {f.period: f for f in self._matching(theme, indicator, breakdown, group, geo)}
+        return sorted(found, key=lambda p: _in_time(found[p]))
+
+    def _matching(
+        self,
+        theme: str | None,
+        indicator: str | None,
+        breakdown: str | None,
+        group: str | None,
+        geo: str | None,
+    ) -> Iterator[Figure]:
+        """The figures that fit every criterion given (None: any)."""
+        return (
+            f
             for f in self.figures
             if (theme is None or f.theme == theme)
             and (indicator is None or f.indicator == indicator)
             and (breakdown is None or f.breakdown == breakdown)
             and (group is None or f.group == group)
             and (geo is None or f.geo == geo)
-        }
-        return sorted(found, key=lambda p: _in_time(found[p]))
+        )
 
     def frequency(self, theme: str | None = None) -> str:
         """annual, half-yearly, quarterly, monthly, weekly (or other): the finest period found."""

@@ -9,21 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.core.dataset import Dataset, group_order
-from tui.core.model import Figure, Row, Slice
-from tui.core.table import YearRange, cell_text
+from tui.core.model import Row, Slice
+from tui.core.table import TableRow, YearRange, cell_text
 from tui.core.text import literal
-
-
-@dataclass(frozen=True)
-class PeriodRow:
-    """One row: what it is, its names in one language, and per period its figure and cell text."""
-
-    row: Row
-    indicator: str
-    group: str
-    geo: str
-    figures: tuple[Figure | None, ...]
-    cells: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -32,7 +20,7 @@ class PeriodTable:
 
     slice: Slice
     periods: tuple[str, ...]
-    rows: tuple[PeriodRow, ...]
+    rows: tuple[TableRow, ...]
     by_group: bool
     comparing: bool
 
@@ -57,13 +45,13 @@ def period_table(
         ]
     full = dataset.table(theme, breakdown, rows, years)
     labels = dataset.labels
-    built: list[PeriodRow] = []
+    built: list[TableRow] = []
     for row in rows:
         figures = tuple(full.at(row, period) for period in full.periods)
         if not any(f is not None for f in figures):
             continue
         built.append(
-            PeriodRow(
+            TableRow(
                 row=row,
                 indicator=literal(labels.get("indicator", row.indicator, lang)),
                 group=literal(labels.get("group", row.group, lang)),

@@ -18,7 +18,8 @@ YearRange = tuple[int, int]
 
 @dataclass(frozen=True)
 class TableRow:
-    """One row: what it is, its names in one language, and per year its figure and cell text."""
+    """One row: what it is, its names in one language, and per column (year or period) its figure
+    and cell text."""
 
     row: Row
     indicator: str
