@@ -31,6 +31,20 @@ POLL = 0.03
 TIMEOUT = 20.0
 
 
+def run_tmux(tmux: str, socket: str, config: Path, env: dict[str, str], *args: str) -> str:
+    """One tmux command on a test's own server (socket and config), failing the test if tmux does."""
+    done = subprocess.run(
+        [tmux, "-u", "-L", socket, "-f", str(config), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=20,
+    )
+    if done.returncode != 0:
+        raise AssertionError(f"tmux {' '.join(args)} failed: {done.stderr.strip()}")
+    return done.stdout
+
+
 def ikt_command() -> str:
     """The `ikt` entry point of the environment running the tests."""
     path = Path(sys.executable).with_name("ikt")
@@ -67,16 +81,7 @@ class TmuxPane:
         self.env = clean_env(folder)
 
     def _run(self, *args: str) -> str:
-        done = subprocess.run(
-            [self.tmux, "-u", "-L", self.socket, "-f", str(self.folder / "tmux.conf"), *args],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=20,
-        )
-        if done.returncode != 0:
-            raise AssertionError(f"tmux {' '.join(args)} failed: {done.stderr.strip()}")
-        return done.stdout
+        return run_tmux(self.tmux, self.socket, self.folder / "tmux.conf", self.env, *args)
 
     def start(self, *ikt_args: str) -> list[str]:
         assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items())

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.terminal import run_tmux
 from tui.app.present.table import build_table
 from tui.app.state import ViewState
 from tui.core import load_dataset
@@ -118,16 +119,7 @@ class Pane:
     env: dict[str, str]
 
     def run(self, *args: str) -> str:
-        done = subprocess.run(
-            [self.tmux, "-u", "-L", self.socket, "-f", str(self.folder / "tmux.conf"), *args],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=20,
-        )
-        if done.returncode != 0:
-            raise AssertionError(f"tmux {' '.join(args)} failed: {done.stderr.strip()}")
-        return done.stdout
+        return run_tmux(self.tmux, self.socket, self.folder / "tmux.conf", self.env, *args)
 
     def capture(self, styled: bool = False) -> str:
         return self.run("capture-pane", "-p", *(["-e"] if styled else []), "-t", "ikt")
