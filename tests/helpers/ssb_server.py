@@ -12,6 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
+from tests.helpers.ssb_table_list import tables_answer
+
 Doc = dict[str, Any]
 Headers = dict[str, str]
 JSON_TYPE = "application/json; charset=UTF-8"
@@ -276,7 +278,10 @@ class _Handler(BaseHTTPRequestHandler):
             state.requests.append(Seen(method, parts.path, query, body))
         lang = (query.get("lang") or ["no"])[0]
         try:
-            if m := re.fullmatch(r"/api/pxwebapi/v2/tables/(\w+)/(metadata|data)", parts.path):
+            if parts.path == "/api/pxwebapi/v2/tables":
+                status, answer = tables_answer(query, self.server.base_url)
+                self._send(status, json.dumps(answer, ensure_ascii=False).encode(), JSON_TYPE)
+            elif m := re.fullmatch(r"/api/pxwebapi/v2/tables/(\w+)/(metadata|data)", parts.path):
                 self._v2(m[1], m[2], lang, query)
             elif m := re.fullmatch(r"/api/v0/(no|en)/table/(\w+)", parts.path):
                 self._v0(m[2], m[1], method, body)

@@ -12,6 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NoReturn, TypeAlias
 
+from tui.cli.examples import (  # re-exported: tests read them here
+    EXPLORER_EXAMPLES,
+    GET_EXAMPLES,
+    HEADLINES_EXAMPLES,
+    LIST_EXAMPLES,
+    OPEN_EXAMPLES,
+    SHOW_EXAMPLES,
+    TABLES_EXAMPLES,
+    UPDATE_EXAMPLES,
+)
 from tui.cli.resolve import CliError
 from tui.core.text import literal
 from tui.core.version import __version__
@@ -30,6 +40,7 @@ class Option:
     default: str | None = None
     switch: bool = False  # present or not (store_true)
     optional: bool = False  # a positional that may be left out (nargs="?")
+    many: bool = False  # a positional of any number of words, none included (nargs="*")
     exclusive: str = ""
 
 
@@ -51,76 +62,6 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise CliError(f"{literal(message)} (see '{self.prog} --help')")
 
-
-# --- examples, as --help prints them (tests run every one)
-
-EXPLORER_EXAMPLES = """\
-examples:
-  ikt                                   open the explorer on social media
-  ikt --screen ecommerce --year 2012    open e-commerce with 2012 selected
-  ikt --screen policy --by size --lang en
-  ikt list                              themes, their indicators and years
-  ikt show ecommerce --year 2012        one theme's table, without the interface
-  ikt get ec_sales_web --format json    one indicator's figures with their sources
-
-Run 'ikt COMMAND --help' for a command's options."""
-
-LIST_EXAMPLES = """\
-examples:
-  ikt list                      themes with number of indicators and years
-  ikt list ecommerce            the e-commerce indicators: id, label, years, sources
-  ikt list policy --format csv  the same as CSV"""
-
-SHOW_EXAMPLES = """\
-examples:
-  ikt show ecommerce                          every year, all enterprises, Norway
-  ikt show --file 10974.json --format csv     any JSON-stat, PX or Eurostat table
-  ikt show ecommerce --year 2012              one year
-  ikt show social-media --years 2013-2017 --by size
-  ikt show policy --format csv > policy.csv   one row per figure
-  ikt show policy --format xlsx --output policy.xlsx
-                                              a workbook: the table, its figures, sources
-  ikt show ecommerce --geo NO,SE,DK,FI,IS     compare countries (Eurostat figures only)
-  ikt show --file t.px --geo all              every geography of a file, whoever published it
-  ikt show --file t.px --all --format csv     every cell of a file with all its codes
-
-Missing figures show their symbol: .. not available, : confidential or not available,
-. not applicable. A letter after a value is its status flag (b break in series); * marks a
-figure of another series, base or unit than the row's latest. Years are reference years;
-e-commerce refers to the year before the survey."""
-
-GET_EXAMPLES = """\
-examples:
-  ikt get ec_sales_web                         every year, with status, base and source
-  ikt get ec_sales_web --year 2012 --format json
-  ikt get eu_e_esell --group 10-49 --geo NO,SE,DK
-  ikt get sm_purpose_marketing --lang nb --format markdown"""
-
-OPEN_EXAMPLES = """\
-examples:
-  ikt open 10974.json               a JSON-stat 2.0 table saved from SSB's StatBank or API
-  ikt open table.px --lang en       a PX file as StatBank downloads it (windows-1252 is fine)
-  ikt open isoc_ec_esels.tsv.gz     a Eurostat TSV (bulk or SDMX flavour, gzip or not)
-  ikt open isoc_ec_esels.csv        a Eurostat SDMX-CSV file"""
-
-UPDATE_EXAMPLES = """\
-examples:
-  ikt update                        fetch tables 10974, 10977, 10978 and 12769 from SSB
-  ikt update --tables 10974 --lang en
-  ikt update --dry-run              print the URLs, fetch nothing
-  ikt update --offline              check what the cache holds, never touch the network
-  IKT_SSB_API_URL=http://127.0.0.1:8080/api/pxwebapi/v2 ikt update"""
-
-HEADLINES_EXAMPLES = """\
-examples:
-  ikt headlines ecommerce --year 2012      what changed in 2012, each sentence with its sources
-  ikt headlines social-media --lang nb     every year, newest first, in bokmål
-  ikt headlines policy --by size           how each indicator runs with the size of the enterprise
-  ikt headlines ecommerce --geo NO,SE,DK   Norway against Sweden and Denmark (Eurostat figures)
-  ikt headlines --year 2013 --format json  every theme, with the figures each sentence cites
-
-Every number in a headline is a cited figure, a year, or the difference of two cited figures;
-only figures of the same series, base and unit are compared, and a missing figure is left out."""
 
 # --- the commands
 
@@ -265,8 +206,35 @@ COMMANDS = (
         launches_explorer=True,
     ),
     Command(
+        "tables",
+        "Search SSB's list of tables: id, periods, last update, discontinued or not.",
+        TABLES_EXAMPLES,
+        (
+            Option(("words",), "words to search for (default: every table)", "WORDS", many=True),
+            Option(
+                ("--lang",),
+                "language of SSB's titles (default: no)",
+                metavar="{no,en}",
+                default="no",
+            ),
+            Option(
+                ("--format",),
+                "table on screen (default), csv or json, one record per table",
+                metavar="{table,csv,json}",
+                default="table",
+            ),
+            Option(
+                ("--api-url",),
+                "PxWebApi v2 base URL (default: $IKT_SSB_API_URL, else "
+                "https://data.ssb.no/api/pxwebapi/v2)",
+                metavar="URL",
+            ),
+        ),
+        "tui.cli.commands.tables",
+    ),
+    Command(
         "update",
-        "Fetch fresh tables from SSB's API into the cache.",
+        "Fetch fresh tables from SSB's API and datasets from Eurostat's into the cache.",
         UPDATE_EXAMPLES,
         (
             Option(
@@ -287,9 +255,28 @@ COMMANDS = (
                 switch=True,
             ),
             Option(
+                ("--source",),
+                "ssb, eurostat or all (default: all; --tables alone means ssb, --datasets "
+                "alone eurostat)",
+                metavar="{ssb,eurostat,all}",
+            ),
+            Option(
+                ("--datasets",),
+                "Eurostat dataset codes (default: those data/eurostat_datasets.csv marks as "
+                "default)",
+                metavar="CODE[,CODE...]",
+            ),
+            Option(
+                ("--geo",),
+                "Eurostat geographies (default: NO,SE,DK,FI,IS,EU27_2020)",
+                metavar="NO[,SE,...]",
+            ),
+            Option(
                 ("--api-url",),
-                "PxWebApi v2 base URL (default: $IKT_SSB_API_URL, else "
-                "https://data.ssb.no/api/pxwebapi/v2)",
+                "the API of the one --source: PxWebApi v2 base URL (default: $IKT_SSB_API_URL, "
+                "else https://data.ssb.no/api/pxwebapi/v2) or Eurostat's data URL (default: "
+                "$IKT_EUROSTAT_API_URL, else "
+                "https://ec.europa.eu/eurostat/api/dissemination/statistics/1.0/data)",
                 metavar="URL",
             ),
         ),
@@ -391,4 +378,6 @@ def _add_options(target: argparse._ActionsContainer, command: Command) -> None:
             settings["default"] = option.default
         if option.optional:
             settings["nargs"] = "?"
+        if option.many:
+            settings["nargs"] = "*"
         where.add_argument(*option.flags, **settings)  # type: ignore[arg-type]

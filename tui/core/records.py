@@ -95,6 +95,8 @@ def csv_cells(record: Record, keys: tuple[str, ...]) -> list[str]:
 def csv_value(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # as JSON writes it
+        return "true" if value else "false"
     if isinstance(value, Decimal):
         return decimal_text(value)
     if isinstance(value, list):

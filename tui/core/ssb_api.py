@@ -187,6 +187,13 @@ class SsbClient:
                 f" byte {exc.pos} of {len(body)})",
             ) from exc
 
+    def get_json(self, url: str) -> Any:
+        """One GET answered with JSON, under the same limits, retries and checks as table data."""
+        try:
+            return self._json(self._request("GET", url), url)[2]
+        except _NotFound:
+            raise NetworkError(f"{url}: SSB API answered 404 Not Found") from None
+
     def _url(self, api: Api, table_id: str, lang: str, sel: Selection | None = None) -> str:
         """v2: the metadata URL (no selection) or the data URL; v0: its one URL for both."""
         if api == "v0":
