@@ -26,9 +26,11 @@ def load(file: str | Path | None = None, *, lang: str = "en") -> Dataset:
 
         name = str(file)
         return cube_to_dataset(read_table(name), theme="file", origin=f"file {name}")
+    from tui.core.eurostat_refresh import with_cached_datasets
     from tui.core.refresh import with_cached_tables
 
     dataset, _notes = with_cached_tables(load_dataset(), "nb" if lang == "nb" else "en")
+    dataset, _notes = with_cached_datasets(dataset)
     return dataset
 
 

@@ -34,18 +34,24 @@ def open_dataset() -> Dataset:
 
 
 def with_cache(dataset: Dataset, lang: str) -> Dataset:
-    """The embedded data plus any table `ikt update` cached; nothing is fetched here."""
+    """The embedded data plus any table or dataset `ikt update` cached; nothing is fetched here."""
     from tui.core.cache import cache_dir
 
     folder = cache_dir()
     try:
-        if not any(name.startswith("ssb-") for name in os.listdir(folder)):
-            return dataset
+        names = os.listdir(folder)
     except OSError:
         return dataset  # no cache yet: the embedded snapshot alone
-    from tui.core.refresh import with_cached_tables
+    merged, notes = dataset, list[str]()
+    if any(name.startswith("ssb-") for name in names):
+        from tui.core.refresh import with_cached_tables
 
-    merged, notes = with_cached_tables(dataset, lang)
+        merged, notes = with_cached_tables(merged, lang)
+    if any(name.startswith("eurostat-") for name in names):
+        from tui.core.eurostat_refresh import with_cached_datasets
+
+        merged, more = with_cached_datasets(merged)
+        notes += more
     for line in notes:
         note(line)
     return merged

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.errors import DataError
+from tui.core.eurostat_datasets import load_datasets
 from tui.core.labels import Labels
 from tui.core.loader import csv_rows, load_indicators, load_labels, load_sources
 from tui.core.model import BREAKDOWNS, THEMES, Indicator, Source
@@ -38,6 +39,7 @@ def load_catalogue(folder: Path) -> Catalogue:
     _check_indicators_labelled(folder / "indicators.csv", labels)
     codes = load_codes(folder / "reference_codes.csv", labels, indicators)
     registry = load_registry(folder, indicators)
+    load_datasets(folder / "eurostat_datasets.csv")  # checked here, read by ikt update
     return Catalogue(labels, sources, indicators, codes, registry)
 
 
