@@ -1,4 +1,4 @@
-"""`ikt update` with Eurostat: the source choice, faults as one line, and countries compared after."""
+"""`ikt update` with Eurostat: the source choice, faults as one line, countries compared after."""
 
 from __future__ import annotations
 

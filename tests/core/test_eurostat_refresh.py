@@ -11,8 +11,8 @@ from tests.helpers.eurostat_data import DATASETS, answer
 from tests.helpers.eurostat_server import EurostatServer
 from tui.core import load_dataset
 from tui.core.dataset import is_eurostat
-from tui.core.eurostat_datasets import eurostat_datasets, load_datasets
 from tui.core.errors import DataError
+from tui.core.eurostat_datasets import eurostat_datasets, load_datasets
 from tui.core.eurostat_refresh import update_datasets, with_cached_datasets
 
 

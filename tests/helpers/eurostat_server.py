@@ -69,7 +69,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, code: str, query: dict[str, list[str]]) -> None:
         if code not in DATASETS:
-            label = f"ERR_NOT_FOUND_4: {code.upper() or '?'} (DATA_FLOW:ALL,1.0) is not available for dissemination."
+            label = (
+                f"ERR_NOT_FOUND_4: {code.upper() or '?'} (DATA_FLOW:ALL,1.0) is not available"
+                " for dissemination."
+            )
             return self._json(404, error(404, 100, label))
         fault = self.server.state.next_fault(code)
         if fault == "500":
@@ -86,7 +89,10 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(413, error(413, 413, ASYNCHRONOUS))
         unknown = [g for g in geos if g not in known]
         if unknown:
-            label = f'INVALID_QUERY_DIMENSION_VALUE: value "{unknown[0]}" of dimension "GEO" is not defined'
+            label = (
+                f'INVALID_QUERY_DIMENSION_VALUE: value "{unknown[0]}" of dimension "GEO"'
+                " is not defined"
+            )
             return self._json(400, error(400, 150, label))
         if query.get("format", ["JSON"])[0].upper() != "JSON":
             return self._json(400, error(400, 140, "Syntax error: format"))

@@ -53,7 +53,7 @@ def halves(geos: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def error_label(body: bytes) -> str | None:
-    """The label of Eurostat's error answer, `{"error": [{"status", "id", "label"}]}`, if it is one."""
+    """The label of Eurostat's error answer, {"error": [{"status", "id", "label"}]}, if one."""
     try:
         doc = json.loads(body.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):

@@ -23,7 +23,7 @@ ORDER_FROM, ORDER_STEP = 200, 1000  # after the catalogue's indicators, dataset 
 
 
 def eurostat_group(breakdown: str, group: str) -> str:
-    """The catalogue's group for a Eurostat group: its size code (the first part) as a size class."""
+    """The catalogue's group for a Eurostat group: its size code (first part) as a size class."""
     if breakdown == "total":
         return group
     size, _, rest = group.partition(" ")
@@ -177,7 +177,10 @@ def update_datasets(
             when = "cache" if got.from_cache else "fetched " + got.fetched_at[:10]
             info = known.get(code)
             if info is None:
-                message = f"dataset {code}: fetched ({when}); not placed: no screen for it in data/eurostat_datasets.csv"
+                message = (
+                    f"dataset {code}: fetched ({when}); not placed: no screen for it in"
+                    " data/eurostat_datasets.csv"
+                )
                 results.append(TableUpdate(code, True, message, not_placed=(code,)))
                 continue
             try:

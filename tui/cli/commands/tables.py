@@ -1,4 +1,4 @@
-"""`ikt tables [WORDS]`: SSB's own list of tables, so the SN2025 successors can be found and fetched."""
+"""`ikt tables [WORDS]`: SSB's list of tables, so the SN2025 successors can be found and fetched."""
 
 from __future__ import annotations
 
@@ -71,7 +71,8 @@ def table_list_report(found: TableList, words: str) -> Report:
     ]
     asked = f" matching '{words}'" if words else ""
     notes = [
-        f"{len(found.tables)} of SSB's {found.total} tables{asked}; fetch one with ikt update --tables ID"
+        f"{len(found.tables)} of SSB's {found.total} tables{asked};"
+        " fetch one with ikt update --tables ID"
     ]
     if found.cut:
         notes.append(f"only the first {MAX_PAGES} pages were read; narrow the search")

@@ -1,4 +1,4 @@
-"""Which sources `ikt update` asks, and the Eurostat half of its options, checked before any fetch."""
+"""Which sources `ikt update` asks, and its Eurostat options, checked before any fetch."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ SOURCES = ("ssb", "eurostat", "all")
 
 
 def update_source(args: argparse.Namespace) -> str:
-    """--source as typed; without it --tables alone means SSB, --datasets alone Eurostat, else all."""
+    """--source as typed; else --tables alone means SSB, --datasets alone Eurostat, else all."""
     if args.source is not None:
         return choose("--source", args.source, SOURCES)
     if args.tables is not None and args.datasets is None:
