@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import math
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 
 from tests.helpers.eurostat_data import answer
 from tests.helpers.eurostat_server import EurostatServer
+from tui.core.cache import read_entry
 from tui.core.cube import Cube
 from tui.core.errors import NetworkError
 from tui.core.eurostat_api import EurostatAnswer, EurostatClient, fetch_dataset
@@ -76,6 +78,14 @@ def test_a_413_is_asked_again_in_halves_and_merged_cell_by_cell(
     ]
     whole = cells_by_codes(answer("isoc_cismp", list(geos)))
     assert cube_cells(got.cube) == whole
+    cached = read_entry("eurostat-isoc_cismp.json")
+    assert cached is not None
+    extension = json.loads(cached.body)["extension"]
+    assert (
+        extension["status"]["label"]
+        == answer("isoc_cismp", list(geos))["extension"]["status"]["label"]
+    )
+    assert "positions-with-no-data" not in extension  # they were one part's positions
     assert math.prod(got.cube.size) == math.prod(
         len(d["category"]["index"]) for d in answer("isoc_cismp", list(geos))["dimension"].values()
     )

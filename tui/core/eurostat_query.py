@@ -123,8 +123,14 @@ def merge_answers(docs: Sequence[dict[str, Any]], source: str) -> dict[str, Any]
         for d in ids
     }
     extension = merged.get("extension")
-    if isinstance(extension, dict):  # its positions were the first part's
+    if isinstance(extension, dict):  # its positions were the first part's; flags are every part's
         merged["extension"] = {k: v for k, v in extension.items() if k != "positions-with-no-data"}
+        flags: dict[str, Any] = {}
+        for doc in docs:
+            said = (doc.get("extension") or {}).get("status") or {}
+            flags.update(said.get("label") or {} if isinstance(said, dict) else {})
+        if flags:
+            merged["extension"]["status"] = {"label": flags}
     return merged
 
 
