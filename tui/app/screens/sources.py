@@ -17,7 +17,7 @@ from tui.app.present.text import change_text, figure_name, value_text
 from tui.app.state import ViewState
 from tui.core.dataset import Dataset
 from tui.core.model import Figure
-from tui.core.provenance import population_text, publisher_text
+from tui.core.provenance import population_text, publisher_text, revision_text
 from tui.core.text import literal
 from tui.core.words import say
 
@@ -58,6 +58,9 @@ def sources_text(dataset: Dataset, view: TableView, state: ViewState, figure: Fi
         out.append(f"\n  {literal(source.url)}\n")
         if source.scope:
             out.append(f"  {say('scope_of_source', lang)}: {literal(source.scope)}\n")
+    revised = revision_text(dataset, figure, lang)
+    if revised:
+        out.append(f"- {revised}\n", style="bold")
     if figure.note:
         out.append(f"\n{say('note', lang)}: ", style="bold")
         out.append(literal(figure.note) + "\n")
