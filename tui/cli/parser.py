@@ -109,6 +109,7 @@ examples:
   ikt update --tables 10974 --lang en
   ikt update --dry-run              print the URLs, fetch nothing
   ikt update --offline              check what the cache holds, never touch the network
+  ikt update --changes --format csv every new and revised figure, one a row
   IKT_SSB_API_URL=http://127.0.0.1:8080/api/pxwebapi/v2 ikt update"""
 
 HEADLINES_EXAMPLES = """\
@@ -285,6 +286,16 @@ COMMANDS = (
                 ("--offline",),
                 "never touch the network; report what the cache holds",
                 switch=True,
+            ),
+            Option(
+                ("--changes",),
+                "then list every new and revised figure: indicator, group, year, before, now",
+                switch=True,
+            ),
+            Option(
+                ("--format",),
+                "of --changes: table on screen, csv, json or markdown (default: table)",
+                metavar="{table,csv,json,markdown}",
             ),
             Option(
                 ("--api-url",),

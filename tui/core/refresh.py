@@ -57,6 +57,7 @@ class TableUpdate:
     revisions: Revisions = field(
         default_factory=Revisions
     )  # its figures against the embedded snapshot's
+    labels: Labels = field(default_factory=Labels)  # the names of its measures and groups
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedT
     day = fetched_at[:10]
     labels = Labels(dict(plain.labels.names))
     labels.add("series", "ssb_api", "SSB API", "SSB API")
-    labels.add("base", "ssb_api", f"Som i SSBs tabell {table_id}", f"As in SSB table {table_id}")
+    base = f"ssb_api_{table_id}"  # each table its own: another table's base is not this one's
+    labels.add("base", base, f"Som i SSBs tabell {table_id}", f"As in SSB table {table_id}")
     for group in (*SSB_SIZE_GROUPS, *CATALOGUE_GROUPS):
         labels.names.pop(("group", group), None)  # the catalogue names these
     known = registry()
@@ -128,7 +130,7 @@ def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedT
                 indicator=ident,
                 geo="NO",
                 series="ssb_api",
-                base="ssb_api",
+                base=base,
                 source_id=source_id,
             )
         )
@@ -293,5 +295,10 @@ def update_table(
         apart = not_placed_theme(table_id).replace("_", "-")
         message += f"; not placed, shown apart as {apart}: {'; '.join(placed.not_placed)}"
     return TableUpdate(
-        table_id, True, message, placed.not_placed, revisions=placed.revisions(embedded)
+        table_id,
+        True,
+        message,
+        placed.not_placed,
+        revisions=placed.revisions(embedded),
+        labels=placed.dataset.labels,
     )

@@ -201,6 +201,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "revised: {old} → {new} ({series}, fetched {day})",
     ),
     "not_placed_theme": ("SSB-tabell {table}: ikke plassert", "SSB table {table}: not placed"),
+    "changes_title": (
+        "Nye og reviderte tall fra SSBs API",
+        "New and revised figures from SSB's API",
+    ),
+    "change_new": ("ny", "new"),
+    "change_revised": ("revidert", "revised"),
+    "old_value": ("Før", "Before"),
+    "new_value": ("Nå", "Now"),
+    "period_as_labelled": ("året slik SSBs tabell oppgir det", "the year as SSB's table gives it"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {  # Change.reason codes, as people read them

@@ -27,7 +27,11 @@ def sources_text(dataset: Dataset, view: TableView, state: ViewState, figure: Fi
     lang = state.lang
     out = Text()
     out.append(f"{figure_name(dataset, view, state.row, lang)}, {figure.ref_year}: ", style="bold")
-    out.append(value_text(dataset, figure, lang) + "\n\n", style="bold")
+    out.append(value_text(dataset, figure, lang) + "\n", style="bold")
+    revised = revision_text(dataset, figure, lang)  # first: both figures are kept, this says why
+    if revised:
+        out.append(revised + "\n", style="bold")
+    out.append("\n")
     indicator = dataset.indicators.get(figure.indicator)
     period = say(f"period_{indicator.period}", lang) if indicator else ""
     facts = [
@@ -58,9 +62,6 @@ def sources_text(dataset: Dataset, view: TableView, state: ViewState, figure: Fi
         out.append(f"\n  {literal(source.url)}\n")
         if source.scope:
             out.append(f"  {say('scope_of_source', lang)}: {literal(source.scope)}\n")
-    revised = revision_text(dataset, figure, lang)
-    if revised:
-        out.append(f"- {revised}\n", style="bold")
     if figure.note:
         out.append(f"\n{say('note', lang)}: ", style="bold")
         out.append(literal(figure.note) + "\n")
