@@ -147,6 +147,15 @@ def value_at(flat: int) -> float | None:
     return PUBLISHED.get(flat, round(10.0 + flat * 0.7, 1))
 
 
+def answer_at(table: str, codes: dict[str, str]) -> tuple[float | None, str]:
+    """The value and status symbol the stand-in gives for one cell (a code for every dimension)."""
+    all_codes = table_codes(table)
+    sizes = [len(c) for c in all_codes]
+    places = [all_codes[i].index(codes[d]) for i, d in enumerate(IDS)]
+    flat = sum(pos * math.prod(sizes[i + 1 :]) for i, pos in enumerate(places))
+    return value_at(flat), MISSING.get(flat, "")
+
+
 def dataset(
     lang: str, sel: list[list[str]] | None = None, *, v0: bool = False, table: str = "10974"
 ) -> Doc:
