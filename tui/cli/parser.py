@@ -287,15 +287,9 @@ COMMANDS = (
                 "never touch the network; report what the cache holds",
                 switch=True,
             ),
+            Option(("--changes",), "then list each new and revised figure", switch=True),
             Option(
-                ("--changes",),
-                "then list every new and revised figure: indicator, group, year, before, now",
-                switch=True,
-            ),
-            Option(
-                ("--format",),
-                "of --changes: table on screen, csv, json or markdown (default: table)",
-                metavar="{table,csv,json,markdown}",
+                ("--format",), "of --changes (default: table)", metavar="{table,csv,json,markdown}"
             ),
             Option(
                 ("--api-url",),
