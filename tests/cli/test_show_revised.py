@@ -46,3 +46,22 @@ def test_get_notes_the_revision_in_bokmal(run: Run, ssb_api: SsbServer) -> None:
         f"2014 Utført e-handel (salg eller kjøp), Totalt: revidert: 66 → {nb} (SSB API, hentet {day})"
         in result.out
     )
+
+
+def test_update_lists_the_measures_it_could_not_place_and_show_finds_them(
+    run: Run, ssb_api: SsbServer
+) -> None:
+    result = run("update", "--tables", "11307")
+    assert result.code == 0, result.err
+    line = result.out.splitlines()[0]
+    assert line.startswith("table 11307: 80 figures for social_media (fetched ")
+    assert line.endswith(
+        "; not placed, shown apart as not-placed-11307: Betalt reklame på internett"
+    )
+    apart = run("show", "not-placed-11307", "--lang", "en")
+    assert apart.code == 0, apart.err
+    assert apart.out.splitlines()[0] == "SSB table 11307: not placed: Norway, Total"
+    assert "Betalt reklame på internett (API)" in apart.out
+    social = run("show", "social-media", "--lang", "en")
+    assert "Betalt reklame i sosiale medium (API)" in social.out
+    assert "Betalt reklame på internett" not in social.out
