@@ -130,9 +130,17 @@ def test_a_measure_no_screen_fits_is_listed_as_not_placed() -> None:
         "Føretak med høg digital intensitet",
         "Føretak som gir kreditt over landegrensa (cross-border)",
     )
+    # never on a wrong screen: the measures no screen fits are on a screen of their table's own
     themes = {f.indicator: f.theme for f in placed.dataset.figures}
-    assert themes == {"ssb99999:SosMed": "social_media"}
-    assert len(placed.dataset.figures) == 2
+    assert themes == {
+        "ssb99999:SosMed": "social_media",
+        "ssb99999:HoyDigInt": "not_placed_99999",
+        "ssb99999:Kreditt": "not_placed_99999",
+    }
+    assert len(placed.dataset.figures) == 6
+    labels = placed.dataset.labels
+    assert labels.get("theme", "not_placed_99999", "en") == "SSB table 99999: not placed"
+    assert labels.get("theme", "not_placed_99999", "nb") == "SSB-tabell 99999: ikke plassert"
 
 
 def test_default_tables_come_from_the_registry(

@@ -90,6 +90,16 @@ TABLES: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
         ],
     ),
 }
+# A table the registry knows but gives no screen: its measures are placed by their own words,
+# and one that names no screen is "not placed" and gets a screen of the table's own.
+TABLES["11307"] = (
+    "11307: Bruk av betalt reklame på internett, etter sysselsetting og næring (SN2007) (prosent)",
+    "11307: Use of paid advertising on the internet, by number of persons employed and industry",
+    [
+        ("BetaltRekl", "Betalt reklame på internett", "Paid advertising on the internet"),
+        ("ReklSosMed", "Betalt reklame i sosiale medium", "Paid advertising on social media"),
+    ],
+)
 IDS = list(DIM_LABELS)
 # The order of `id` in a data answer: SSB's stub and heading, not the metadata's order.
 DATA_IDS = ["ContentsCode", "Tid", "SyssGrpIKT", "NACE2007"]
@@ -137,6 +147,15 @@ def value_at(flat: int) -> float | None:
     if flat in MISSING:
         return None
     return PUBLISHED.get(flat, round(10.0 + flat * 0.7, 1))
+
+
+def answer_at(table: str, codes: dict[str, str]) -> tuple[float | None, str]:
+    """The value and status symbol the stand-in gives for one cell (a code for every dimension)."""
+    all_codes = table_codes(table)
+    sizes = [len(c) for c in all_codes]
+    places = [all_codes[i].index(codes[d]) for i, d in enumerate(IDS)]
+    flat = sum(pos * math.prod(sizes[i + 1 :]) for i, pos in enumerate(places))
+    return value_at(flat), MISSING.get(flat, "")
 
 
 def dataset(
@@ -301,7 +320,7 @@ class _Handler(BaseHTTPRequestHandler):
         if unknown:  # ...but 400 for its data
             return self._problem(400, "Non-existent table", f"No table with id {table}")
         if (fault := self.server.state.next_fault(table)) != "ok":
-            return self._fault(fault, lang)
+            return self._fault(fault, lang, table)
         codes = table_codes(table)
         given = [query.get(f"valueCodes[{dim_id}]", [None])[0] for dim_id in IDS]
         if all(e is None for e in given):  # no selection at all: the table's default one
@@ -341,8 +360,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._problem(403, "Too many cells selected")
         self._json(dataset(lang, sel, v0=v0, table=table))
 
-    def _fault(self, fault: str, lang: str) -> None:
-        body = json.dumps(dataset(lang), ensure_ascii=False).encode("utf-8")
+    def _fault(self, fault: str, lang: str, table: str) -> None:
+        body = json.dumps(dataset(lang, table=table), ensure_ascii=False).encode("utf-8")
         if fault in CANNED:
             self._send(*CANNED[fault])
         elif fault == "textplain":

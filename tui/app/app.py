@@ -51,7 +51,8 @@ class IktApp(App[int]):
         geo: str = "NO",
     ) -> None:
         present = dataset.themes()
-        self.themes = [t for t in THEMES if t in present] or present
+        # the three screens, then any other (a fetched table's measures that fit none of them)
+        self.themes = [t for t in THEMES if t in present] + [t for t in present if t not in THEMES]
         self.start_theme = screen if screen in self.themes else self.themes[0]
         # The app starts in the first screen's mode: switching to it from Textual's default
         # mode on mount would hold the first frame back (switch_mode delays updates 50 ms).

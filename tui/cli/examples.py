@@ -57,6 +57,7 @@ examples:
                                     Eurostat's datasets for three countries
   ikt update --dry-run              print the URLs, fetch nothing
   ikt update --offline              check what the cache holds, never touch the network
+  ikt update --changes --format csv every new and revised figure, one a row
   IKT_SSB_API_URL=http://127.0.0.1:8080/api/pxwebapi/v2 ikt update"""
 
 TABLES_EXAMPLES = """\

@@ -254,6 +254,10 @@ COMMANDS = (
                 "never touch the network; report what the cache holds",
                 switch=True,
             ),
+            Option(("--changes",), "then list each new and revised figure", switch=True),
+            Option(
+                ("--format",), "of --changes (default: table)", metavar="{table,csv,json,markdown}"
+            ),
             Option(
                 ("--source",),
                 "ssb, eurostat or all (default: all; --tables alone means ssb, --datasets "

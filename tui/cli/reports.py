@@ -9,7 +9,7 @@ from tui.cli.resolve import span, theme_word
 from tui.core.dataset import Dataset
 from tui.core.model import Figure, Source
 from tui.core.numbers import format_number, format_value
-from tui.core.provenance import population_text
+from tui.core.provenance import population_text, revision_text
 from tui.core.records import (
     FIGURE_KEYS,
     INDICATOR_KEYS,
@@ -89,6 +89,7 @@ def table_report(dataset: Dataset, table: FigureTable, geos: list[str], lang: st
     )
     notes = period_note(dataset, figures, lang)
     notes += [say("other_key", lang)] if table.marked else []
+    notes += revision_notes(dataset, figures, lang)
     return Report(
         title,
         columns,
@@ -139,6 +140,7 @@ def figures_report(
             f"{say('gives', lang)} {format_number(value, lang)}"
             for source, value in f.disagreeing
         ]
+    notes += revision_notes(dataset, figures, lang)
     sources = cited(dataset, figures)
     notes += [f"{s.source_id}: {s.publisher}, {s.title} ({s.released}) {s.url}" for s in sources]
     records = [figure_record(dataset, f, lang) for f in figures]
@@ -152,6 +154,22 @@ def figures_report(
         notes=notes,
         sources=sources,
     )
+
+
+def revision_notes(dataset: Dataset, figures: list[Figure], lang: str) -> list[str]:
+    """Each revision among the figures once, named by the snapshot's indicator, group and year."""
+    notes: dict[str, None] = {}
+    for figure in figures:
+        change = dataset.revision_of(figure)
+        if change is None or change.before is None:
+            continue
+        before, labels = change.before, dataset.labels
+        indicator = labels.get("indicator", before.indicator, lang)
+        name = f"{indicator}, {labels.get('group', before.group, lang)}"
+        if before.geo != "NO":
+            name += f", {before.geo}"
+        notes[f"{before.ref_year} {name}: {revision_text(dataset, figure, lang)}"] = None
+    return list(notes)
 
 
 def cited(dataset: Dataset, figures: list[Figure]) -> tuple[Source, ...]:

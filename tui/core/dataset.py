@@ -17,6 +17,7 @@ from tui.core.loader import (
 )
 from tui.core.model import THEMES, Change, Figure, Indicator, Row, Slice, Source
 from tui.core.periods import period_order, periods_frequency
+from tui.core.revisions import FigureChange, FigureKey, figure_key
 
 GROUP_ORDER = ("total", "10-49", "50-249", "250+", "10-249", "100+")
 
@@ -31,6 +32,7 @@ class Dataset:
     indicators: dict[str, Indicator]
     origin: str = "embedded"
     notes: list[str] = field(default_factory=list)  # what reading a file found worth saying
+    revised: dict[FigureKey, FigureChange] = field(default_factory=dict)  # both figures' places
     _by_key: dict[tuple[str, str, str], list[Figure]] = field(default_factory=dict, repr=False)
     _groups: dict[tuple[str, str, str], set[str]] = field(default_factory=dict, repr=False)
 
@@ -195,6 +197,10 @@ class Dataset:
         out += [("corroborating", self.sources[s], None) for s in figure.corroborating]
         out += [("disagreeing", self.sources[s], value) for s, value in figure.disagreeing]
         return out
+
+    def revision_of(self, figure: Figure) -> FigureChange | None:
+        """The revision this figure is part of: the snapshot's figure or SSB's fetched one."""
+        return self.revised.get(figure_key(figure))
 
     def change(self, figure: Figure) -> Change:
         """The difference since the previous period with a value, only between comparable figures."""

@@ -124,6 +124,14 @@ class Placement:
     indicator: str = ""  # the embedded indicator a known measure is
 
 
+NOT_PLACED = "not_placed_"  # a table's own screen for the measures no screen fits: + its id
+
+
+def not_placed_theme(table_id: str) -> str:
+    """The screen of a table's own, for its measures that fit none of the three."""
+    return NOT_PLACED + table_id
+
+
 def place_measure(
     registry: Registry, table_id: str, title: str, code: str, labels: Sequence[str]
 ) -> Placement:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from tui.core.dataset import Dataset, is_eurostat
 from tui.core.model import Figure
+from tui.core.numbers import format_value
+from tui.core.text import literal
 from tui.core.words import say
 
 GROUP_SLOT = "{group}"
@@ -38,3 +40,19 @@ def publisher_text(dataset: Dataset, figure: Figure, lang: str) -> str:
         provider = dataset.labels.get("provider", figure.geo, lang)
         return f"{publisher} ({say('data_provider_for', lang)} {figure.geo}: {provider})"
     return publisher
+
+
+def revision_text(dataset: Dataset, figure: Figure, lang: str) -> str:
+    """'revised: 23 → 22 (SSB API, fetched 2026-12-01)' when SSB's API revised it, else ''.
+
+    Said the same under the snapshot's figure and under the fetched one: both are kept.
+    """
+    change = dataset.revision_of(figure)
+    if change is None or change.before is None:
+        return ""
+    return say("revision", lang).format(
+        old=format_value(change.before, lang, with_unit=False),
+        new=format_value(change.fetched, lang, with_unit=False),
+        series=literal(dataset.labels.get("series", change.fetched.series, lang)),
+        day=change.fetched_on,
+    )

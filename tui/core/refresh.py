@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Protocol
 
 from tui.core.cube import Cube
 from tui.core.dataset import Dataset
 from tui.core.errors import DataError, NetworkError
 from tui.core.from_cube import classify, cube_to_dataset
 from tui.core.labels import Labels
-from tui.core.model import Figure, Indicator, Source
-from tui.core.placement import Placement, place_measure
+from tui.core.model import THEMES, Figure, Indicator, Source
+from tui.core.placement import Placement, not_placed_theme, place_measure
 from tui.core.placement import theme_for as theme_for  # where callers have always found it
-from tui.core.revisions import Revisions, compare
+from tui.core.revisions import Revisions, compare, revised_by_figure
 from tui.core.ssb_tables import registry
+from tui.core.words import WORDS
+
+if TYPE_CHECKING:
+    from tui.core.ssb_api import SsbClient
 
 
 def __getattr__(name: str) -> tuple[str, ...]:
@@ -50,6 +57,7 @@ class TableUpdate:
     revisions: Revisions = field(
         default_factory=Revisions
     )  # its figures against the embedded snapshot's
+    labels: Labels = field(default_factory=Labels)  # the names of its measures and groups
 
 
 @dataclass(frozen=True)
@@ -57,8 +65,13 @@ class PlacedTable:
     """A fetched table's figures on the screens they belong to, and the measures left out."""
 
     dataset: Dataset
-    not_placed: tuple[str, ...]  # labels, in the table's order
+    not_placed: tuple[str, ...]  # labels, in the table's order, on a screen of the table's own
     embedded_as: dict[str, str] = field(default_factory=dict)  # fetched id -> embedded indicator
+    fetched_on: str = ""  # the day SSB's API answered: YYYY-MM-DD
+
+    def revisions(self, embedded: Dataset) -> Revisions:
+        """Its figures against the embedded snapshot's: new, revised and unchanged."""
+        return compare(embedded.figures, self.dataset.figures, self.embedded_as, self.fetched_on)
 
 
 def api_dataset(table_id: str, cube: Cube, fetched_at: str, url: str) -> Dataset:
@@ -67,7 +80,7 @@ def api_dataset(table_id: str, cube: Cube, fetched_at: str, url: str) -> Dataset
 
 
 def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedTable:
-    """One fetched table placed measure by measure; a measure no screen fits is listed, not shown."""
+    """One fetched table placed measure by measure; a measure no screen fits gets its table's own."""
     view = classify(cube)
     if view.metric is None or view.metric.id != "ContentsCode":
         raise DataError(url, "the table has no ContentsCode dimension to name its measures")
@@ -76,7 +89,8 @@ def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedT
     day = fetched_at[:10]
     labels = Labels(dict(plain.labels.names))
     labels.add("series", "ssb_api", "SSB API", "SSB API")
-    labels.add("base", "ssb_api", f"Som i SSBs tabell {table_id}", f"As in SSB table {table_id}")
+    base = f"ssb_api_{table_id}"  # each table its own: another table's base is not this one's
+    labels.add("base", base, f"Som i SSBs tabell {table_id}", f"As in SSB table {table_id}")
     for group in (*SSB_SIZE_GROUPS, *CATALOGUE_GROUPS):
         labels.names.pop(("group", group), None)  # the catalogue names these
     known = registry()
@@ -92,12 +106,14 @@ def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedT
             code = figure.indicator.split("/")[0]
             placement = place_measure(known, table_id, cube.label, code, (label, label_en))
             placements[figure.indicator] = placement
-        if placement.theme is None:
-            continue
+        theme = placement.theme or not_placed_theme(table_id)
+        if placement.theme is None and not labels.has("theme", theme):
+            nb, en = WORDS["not_placed_theme"]
+            labels.add("theme", theme, nb.format(table=table_id), en.format(table=table_id))
         ident = f"ssb{table_id}:{figure.indicator}"
         if ident not in indicators:
             indicators[ident] = Indicator(
-                ident, placement.theme, -100 + len(indicators), "as_labelled", "ssb"
+                ident, theme, -100 + len(indicators), "as_labelled", "ssb"
             )
             labels.add("indicator", ident, f"{label} (API)", f"{label_en} (API)")
             if placement.indicator:
@@ -110,11 +126,11 @@ def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedT
             replace(
                 figure,
                 group=group,
-                theme=placement.theme,
+                theme=theme,
                 indicator=ident,
                 geo="NO",
                 series="ssb_api",
-                base="ssb_api",
+                base=base,
                 source_id=source_id,
             )
         )
@@ -135,11 +151,14 @@ def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedT
         if placement.theme is None
     )
     dataset = Dataset(figures, labels, sources, indicators, origin=f"SSB API, fetched {day}")
-    return PlacedTable(dataset, not_placed, embedded_as)
+    return PlacedTable(dataset, not_placed, embedded_as, day)
 
 
-def merge(base: Dataset, extra: Dataset) -> Dataset:
-    """The embedded figures plus fetched ones; fetched indicators are listed first."""
+def merge(base: Dataset, extra: Dataset, revisions: Revisions | None = None) -> Dataset:
+    """The embedded figures plus fetched ones; fetched indicators are listed first.
+
+    Where a fetched figure revises an embedded one both stay, and both know the revision.
+    """
     labels = Labels(dict(base.labels.names))
     labels.names.update(extra.labels.names)
     origin = f"{extra.origin} + embedded snapshot" if extra.figures else base.origin
@@ -149,7 +168,28 @@ def merge(base: Dataset, extra: Dataset) -> Dataset:
         {**base.sources, **extra.sources},
         {**base.indicators, **extra.indicators},
         origin=origin,
+        revised={
+            **base.revised,
+            **extra.revised,
+            **revised_by_figure(revisions.changes if revisions else ()),
+        },
     )
+
+
+CACHED_TABLE = re.compile(r"ssb-(\d{5})-(?:no|en)\.json")
+
+
+def cached_tables() -> tuple[str, ...]:
+    """The default tables, then every other table `ikt update` cached, as `ikt open` shows them."""
+    from tui.core.cache import cache_dir
+
+    try:
+        names = os.listdir(cache_dir())
+    except OSError:
+        names = []
+    found = {m[1] for name in names if (m := CACHED_TABLE.fullmatch(name))}
+    defaults = registry().default_tables()
+    return defaults + tuple(sorted(found - set(defaults)))
 
 
 def with_cached_tables(
@@ -157,7 +197,7 @@ def with_cached_tables(
 ) -> tuple[Dataset, list[str]]:
     """Add every table found in the cache (never the network); notes say what was skipped."""
     if tables is None:
-        tables = registry().default_tables()
+        tables = cached_tables()
     from tui.core.ssb_api import fetch_table  # httpx only when a cache is asked for
 
     notes: list[str] = []
@@ -177,7 +217,8 @@ def with_cached_tables(
             continue  # never fetched, or unreadable: the embedded snapshot stands
         notes += list(got.notes)
         try:
-            merged = merge(merged, api_dataset(table_id, got.cube, got.fetched_at, got.url))
+            placed = place_table(table_id, got.cube, got.fetched_at, got.url)
+            merged = merge(merged, placed.dataset, placed.revisions(base))
         except (DataError, ValueError) as err:
             notes.append(f"SSB table {table_id}: {err}")
     return merged, notes
@@ -191,15 +232,26 @@ def update_summary(results: list[TableUpdate]) -> str:
     return total.line()
 
 
+class UpdateProgress(Protocol):
+    """Who watches an update: told as each table starts, as cells arrive and as it ends."""
+
+    def table_started(self, index: int, total: int, table_id: str) -> None: ...
+
+    def cells_fetched(self, cells: int) -> None: ...
+
+    def table_done(self, result: TableUpdate) -> None: ...
+
+
 def update_tables(
     tables: tuple[str, ...],
     lang: str,
     api_url: str | None,
     offline: bool = False,
     embedded: Dataset | None = None,
+    progress: UpdateProgress | None = None,
 ) -> list[TableUpdate]:
     """Fetch each table (cached on success); a failure leaves the old cache entry as it was."""
-    from tui.core.ssb_api import SsbClient, UnknownTable, fetch_table
+    from tui.core.ssb_api import SsbClient
 
     if embedded is None:
         from tui.core.dataset import load_dataset
@@ -208,26 +260,45 @@ def update_tables(
 
     results: list[TableUpdate] = []
     with SsbClient(api_url) as client:
-        for table_id in tables:
-            try:
-                got = fetch_table(table_id, lang, client=client, offline=offline)
-                placed = place_table(table_id, got.cube, got.fetched_at, got.url)
-            except UnknownTable as err:
-                results.append(TableUpdate(table_id, False, str(err), unknown_table=True))
-                continue
-            except (NetworkError, DataError) as err:
-                results.append(TableUpdate(table_id, False, str(err)))
-                continue
-            figures = placed.dataset.figures
-            per_theme = sorted({f.theme for f in figures})
-            message = (
-                f"table {table_id}: {len(figures)} figures for {', '.join(per_theme) or 'no screen'}"
-                f" ({'cache' if got.from_cache else 'fetched ' + got.fetched_at[:10]})"
-            )
-            if placed.not_placed:
-                message += f"; not placed: {'; '.join(placed.not_placed)}"
-            revisions = compare(embedded.figures, figures, placed.embedded_as)
-            results.append(
-                TableUpdate(table_id, True, message, placed.not_placed, revisions=revisions)
-            )
+        if progress is not None:
+            client.on_cells = progress.cells_fetched
+        for index, table_id in enumerate(tables, 1):
+            if progress is not None:
+                progress.table_started(index, len(tables), table_id)
+            result = update_table(table_id, lang, client, offline, embedded)
+            results.append(result)
+            if progress is not None:
+                progress.table_done(result)
     return results
+
+
+def update_table(
+    table_id: str, lang: str, client: SsbClient, offline: bool, embedded: Dataset
+) -> TableUpdate:
+    """One table fetched, cached, placed and compared with the snapshot; a failure is one line."""
+    from tui.core.ssb_api import UnknownTable, fetch_table
+
+    try:
+        got = fetch_table(table_id, lang, client=client, offline=offline)
+        placed = place_table(table_id, got.cube, got.fetched_at, got.url)
+    except UnknownTable as err:
+        return TableUpdate(table_id, False, str(err), unknown_table=True)
+    except (NetworkError, DataError) as err:
+        return TableUpdate(table_id, False, str(err))
+    on_screens = [f for f in placed.dataset.figures if f.theme in THEMES]
+    per_theme = sorted({f.theme for f in on_screens})
+    message = (
+        f"table {table_id}: {len(on_screens)} figures for {', '.join(per_theme) or 'no screen'}"
+        f" ({'cache' if got.from_cache else 'fetched ' + got.fetched_at[:10]})"
+    )
+    if placed.not_placed:
+        apart = not_placed_theme(table_id).replace("_", "-")
+        message += f"; not placed, shown apart as {apart}: {'; '.join(placed.not_placed)}"
+    return TableUpdate(
+        table_id,
+        True,
+        message,
+        placed.not_placed,
+        revisions=placed.revisions(embedded),
+        labels=placed.dataset.labels,
+    )

@@ -7,18 +7,38 @@ from dataclasses import dataclass
 
 from tui.core.model import Figure
 
+FigureKey = tuple[str, str, str, str, str]  # indicator, geo, breakdown, group, period
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """A fetched figure the snapshot did not have (new), or had with another value (revised)."""
+
+    fetched: Figure
+    before: Figure | None  # the snapshot's figure it revises; None when it is new
+    embedded_indicator: str  # the snapshot's indicator it is, "" when it is none of them
+    fetched_on: str  # the day SSB's API answered: YYYY-MM-DD
+
+    @property
+    def kind(self) -> str:
+        return "new" if self.before is None else "revised"
+
 
 @dataclass(frozen=True)
 class Revisions:
-    """Counts of fetched figures against the snapshot; both figures are always kept."""
+    """Counts of fetched figures against the snapshot, and the new and revised ones themselves."""
 
     new: int = 0
     revised: int = 0
     unchanged: int = 0
+    changes: tuple[FigureChange, ...] = ()  # new and revised, in the fetched table's order
 
     def __add__(self, other: Revisions) -> Revisions:
         return Revisions(
-            self.new + other.new, self.revised + other.revised, self.unchanged + other.unchanged
+            self.new + other.new,
+            self.revised + other.revised,
+            self.unchanged + other.unchanged,
+            self.changes + other.changes,
         )
 
     def line(self) -> str:
@@ -26,31 +46,45 @@ class Revisions:
         return f"{self.new} new, {self.revised} revised, {self.unchanged} unchanged figures"
 
 
-def _key(indicator: str, figure: Figure) -> tuple[str, str, str, str, int]:
-    """Same measure, place, group and year: the figures that can revise one another."""
-    return (indicator, figure.geo, figure.breakdown, figure.group, figure.ref_year)
+def figure_key(figure: Figure, indicator: str | None = None) -> FigureKey:
+    """One figure's place: measure, country, group and period (a revision keeps all four)."""
+    ident = figure.indicator if indicator is None else indicator
+    return (ident, figure.geo, figure.breakdown, figure.group, figure.period)
 
 
 def compare(
-    embedded: Iterable[Figure], fetched: Iterable[Figure], embedded_as: Mapping[str, str]
+    embedded: Iterable[Figure],
+    fetched: Iterable[Figure],
+    embedded_as: Mapping[str, str],
+    fetched_on: str = "",
 ) -> Revisions:
     """A fetched figure of a known measure is revised when SSB's embedded figure differs.
 
     Only SSB's own embedded figures count (never Eurostat's); a fetched measure the catalogue
     does not map onto an embedded indicator has nothing to revise, so its figures are new.
     """
-    published: dict[tuple[str, str, str, str, int], Figure] = {}
+    published: dict[FigureKey, Figure] = {}
     for figure in embedded:
         if figure.series == "ssb":
-            published.setdefault(_key(figure.indicator, figure), figure)
-    new = revised = unchanged = 0
+            published.setdefault(figure_key(figure), figure)
+    unchanged = 0
+    changes: list[FigureChange] = []
     for figure in fetched:
-        indicator = embedded_as.get(figure.indicator)
-        before = published.get(_key(indicator, figure)) if indicator else None
-        if before is None:
-            new += 1
-        elif before.exact == figure.exact and before.status == figure.status:
+        indicator = embedded_as.get(figure.indicator, "")
+        before = published.get(figure_key(figure, indicator)) if indicator else None
+        if before is not None and before.exact == figure.exact and before.status == figure.status:
             unchanged += 1
         else:
-            revised += 1
-    return Revisions(new, revised, unchanged)
+            changes.append(FigureChange(figure, before, indicator, fetched_on))
+    revised = sum(1 for change in changes if change.before is not None)
+    return Revisions(len(changes) - revised, revised, unchanged, tuple(changes))
+
+
+def revised_by_figure(changes: Iterable[FigureChange]) -> dict[FigureKey, FigureChange]:
+    """Each revision under both its figures' places, so either row can say it was revised."""
+    found: dict[FigureKey, FigureChange] = {}
+    for change in changes:
+        if change.before is not None:
+            found[figure_key(change.fetched)] = change
+            found[figure_key(change.before)] = change
+    return found

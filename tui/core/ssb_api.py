@@ -124,6 +124,8 @@ class SsbClient:
         self._sleep = sleep
         self._sent = 0
         self._http = httpx.Client(timeout=self.timeout, headers=HEADERS)
+        self.on_cells: Callable[[int], None] | None = None
+        """Told the cells of each data answer as it arrives, for a progress display."""
 
     def close(self) -> None:
         """Release the connection pool."""
@@ -215,6 +217,9 @@ class SsbClient:
         body, ctype, doc = self._json(
             self._request("POST" if v0_body else "GET", url, v0_body), url
         )
+        values = doc.get("value") if isinstance(doc, dict) else None
+        if self.on_cells is not None and isinstance(values, list | dict):
+            self.on_cells(len(values))
         return body, ctype, url, doc
 
     def _split(

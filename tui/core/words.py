@@ -195,6 +195,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "mark_lower_bound": ("nedre grense: minst dette tallet", "lower bound: at least this figure"),
     "data_provider_for": ("dataleverandør for", "data provider for"),
     "rows_scale": ("hver rad på skalaen", "each row on the scale"),
+    # fetched figures against the embedded snapshot ({fields} filled in by tui.core.provenance)
+    "revision": (
+        "revidert: {old} → {new} ({series}, hentet {day})",
+        "revised: {old} → {new} ({series}, fetched {day})",
+    ),
+    "not_placed_theme": ("SSB-tabell {table}: ikke plassert", "SSB table {table}: not placed"),
+    "changes_title": (
+        "Nye og reviderte tall fra SSBs API",
+        "New and revised figures from SSB's API",
+    ),
+    "change_new": ("ny", "new"),
+    "change_revised": ("revidert", "revised"),
+    "old_value": ("Før", "Before"),
+    "new_value": ("Nå", "Now"),
+    "period_as_labelled": ("året slik SSBs tabell oppgir det", "the year as SSB's table gives it"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {  # Change.reason codes, as people read them

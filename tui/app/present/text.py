@@ -11,7 +11,7 @@ from tui.app.state import ViewState
 from tui.core.dataset import Dataset
 from tui.core.model import Figure
 from tui.core.numbers import format_difference
-from tui.core.provenance import population_text, publisher_text
+from tui.core.provenance import population_text, publisher_text, revision_text
 from tui.core.text import literal
 from tui.core.words import reason, say
 
@@ -99,6 +99,9 @@ def source_line(
         parts.append(
             f"{say('disagrees', lang)}: {literal(other)} ({short_source(dataset, source_id)})"
         )
+    revised = revision_text(dataset, figure, lang)
+    if revised:
+        parts.append(revised)
     parts.append(literal(population_text(dataset, figure, lang)))
     if not figure.missing:
         parts.append(change_text(dataset, figure, lang))

@@ -17,7 +17,7 @@ from tui.app.present.text import change_text, figure_name, value_text
 from tui.app.state import ViewState
 from tui.core.dataset import Dataset
 from tui.core.model import Figure
-from tui.core.provenance import population_text, publisher_text
+from tui.core.provenance import population_text, publisher_text, revision_text
 from tui.core.text import literal
 from tui.core.words import say
 
@@ -27,7 +27,11 @@ def sources_text(dataset: Dataset, view: TableView, state: ViewState, figure: Fi
     lang = state.lang
     out = Text()
     out.append(f"{figure_name(dataset, view, state.row, lang)}, {figure.ref_year}: ", style="bold")
-    out.append(value_text(dataset, figure, lang) + "\n\n", style="bold")
+    out.append(value_text(dataset, figure, lang) + "\n", style="bold")
+    revised = revision_text(dataset, figure, lang)  # first: both figures are kept, this says why
+    if revised:
+        out.append(revised + "\n", style="bold")
+    out.append("\n")
     indicator = dataset.indicators.get(figure.indicator)
     period = say(f"period_{indicator.period}", lang) if indicator else ""
     facts = [

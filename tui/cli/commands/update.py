@@ -7,9 +7,11 @@ import os
 import sys
 
 from tui.cli.commands.update_sources import eurostat_options, update_source
-from tui.cli.resolve import CliError
+from tui.cli.resolve import CliError, resolve_format
 from tui.core.refresh import DEFAULT_TABLES, TableUpdate, update_summary, update_tables
 from tui.core.ssb_query import BASE_URL_ENV, SSB_API_LANGS
+
+CHANGES_FORMATS = ("table", "csv", "json", "markdown")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     if args.lang not in SSB_API_LANGS:
         raise CliError(f"invalid --lang {args.lang} (valid: {', '.join(SSB_API_LANGS)})")
     datasets, geos = eurostat_options(args)
+    fmt = changes_format(args)
     base = (args.api_url if source == "ssb" else None) or os.environ.get(BASE_URL_ENV)
     eurostat_url = args.api_url if source == "eurostat" else None  # else $IKT_EUROSTAT_API_URL
     if args.dry_run:
@@ -40,19 +43,68 @@ def run(args: argparse.Namespace) -> int:
         for url in urls:
             print(url)
         return 0
-    ssb: list[TableUpdate] = []
-    if source != "eurostat":
-        ssb = update_tables(tables, args.lang, base, offline=args.offline)
-    results = list(ssb)
-    if source != "ssb":
-        from tui.core.eurostat_refresh import update_datasets
+    from tui.cli.data import open_dataset
+    from tui.cli.update_progress import cache_stamps, interrupted_line, live_progress
 
-        results += update_datasets(datasets, geos, eurostat_url, offline=args.offline)
+    embedded = open_dataset()
+    keys = cache_entries(source, tables, args.lang, datasets)
+    before = cache_stamps(list(keys.values()))
+    ssb: list[TableUpdate] = []
+    results: list[TableUpdate] = []
+    try:
+        with live_progress() as progress:
+            if source != "eurostat":
+                ssb = update_tables(
+                    tables, args.lang, base, args.offline, embedded=embedded, progress=progress
+                )
+            results = list(ssb)
+            if source != "ssb":
+                from tui.core.eurostat_refresh import update_datasets
+
+                results += update_datasets(datasets, geos, eurostat_url, offline=args.offline)
+    except KeyboardInterrupt:
+        print(f"ikt: {interrupted_line(keys, before)}", file=sys.stderr)
+        return 130
+    lines = sys.stderr if fmt else sys.stdout  # the list of changes alone on stdout
     for result in results:
-        stream = sys.stdout if result.ok else sys.stderr
+        stream = lines if result.ok else sys.stderr
         print(("" if result.ok else "ikt: ") + result.message, file=stream)
     if any(r.ok for r in ssb):  # SSB's figures against the snapshot's
-        print(update_summary(ssb))
+        print(update_summary(ssb), file=lines)
+    if fmt:
+        from tui.cli.changes import changes_report
+        from tui.cli.destination import Destination, deliver
+
+        lang = "nb" if args.lang == "no" else "en"
+        deliver(changes_report(ssb, embedded.labels, lang), Destination(None, False, fmt))
     if any(r.unknown_table for r in results):
         return 2
     return 0 if any(r.ok for r in results) else 1
+
+
+def changes_format(args: argparse.Namespace) -> str | None:
+    """The format of --changes, None without it; --format alone is refused, not ignored."""
+    if not args.changes:
+        if args.format is not None:
+            raise CliError("--format applies to --changes only (ikt update --changes --format csv)")
+        return None
+    fmt = resolve_format(args.format or "table")
+    if fmt not in CHANGES_FORMATS:
+        raise CliError(f"invalid --format {args.format} (valid: {', '.join(CHANGES_FORMATS)})")
+    return fmt
+
+
+def cache_entries(
+    source: str, tables: tuple[str, ...], lang: str, datasets: tuple[str, ...] | None
+) -> dict[str, str]:
+    """What each cache entry this update may write holds, and its key: Ctrl-C names those kept."""
+    from tui.core import eurostat_query, ssb_api
+    from tui.core.eurostat_datasets import default_datasets
+
+    entries: dict[str, str] = {}
+    if source != "eurostat":
+        entries |= {f"table {t}": ssb_api.cache_key(t, lang) for t in tables}
+    if source != "ssb":
+        codes = datasets or default_datasets()
+        entries |= {f"dataset {d}": eurostat_query.cache_key(d) for d in codes}
+    return entries

@@ -1,0 +1,90 @@
+"""`ikt update --changes`: every fetched figure that is new or revises the snapshot's, one a row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tui.cli.output import Column, Report
+from tui.core.labels import Labels
+from tui.core.numbers import format_value
+from tui.core.records import Record
+from tui.core.refresh import TableUpdate
+from tui.core.revisions import FigureChange
+from tui.core.words import say
+
+CHANGE_KEYS = (
+    "change",
+    "table",
+    "indicator",
+    "label",
+    "embedded_indicator",
+    "geo",
+    "breakdown",
+    "group",
+    "year",
+    "old_value",
+    "old_status",
+    "new_value",
+    "new_status",
+    "unit",
+    "source_id",
+    "fetched_on",
+)
+
+
+def change_record(table_id: str, change: FigureChange, labels: Labels, lang: str) -> Record:
+    """One new or revised figure with both values as published (None where there is none)."""
+    new, old = change.fetched, change.before
+    return {
+        "change": change.kind,
+        "table": table_id,
+        "indicator": new.indicator,
+        "label": labels.get("indicator", new.indicator, lang),
+        "embedded_indicator": change.embedded_indicator or None,
+        "geo": new.geo,
+        "breakdown": new.breakdown,
+        "group": new.group,
+        "year": new.ref_year,
+        "old_value": old.exact if old is not None else None,
+        "old_status": old.status if old is not None else None,
+        "new_value": new.exact,
+        "new_status": new.status,
+        "unit": new.unit,
+        "source_id": new.source_id,
+        "fetched_on": change.fetched_on,
+    }
+
+
+def changes_report(results: Iterable[TableUpdate], catalogue: Labels, lang: str) -> Report:
+    """The new and revised figures of every table fetched, in the order SSB's tables gave them.
+
+    Groups are named by the catalogue (the size classes), measures by the table's own labels.
+    """
+    columns = [
+        Column(say("change", lang)),
+        Column(say("indicator", lang)),
+        Column(say("group", lang)),
+        Column(say("year", lang), whole=True),
+        Column(say("old_value", lang), numeric=True),
+        Column(say("new_value", lang), numeric=True),
+        Column(say("source", lang), whole=True),
+    ]
+    rows: list[list[str]] = []
+    records: list[Record] = []
+    for result in results:
+        labels = Labels(catalogue.names | result.labels.names)
+        for change in result.revisions.changes:
+            new = change.fetched
+            records.append(change_record(result.table_id, change, labels, lang))
+            rows.append(
+                [
+                    say(f"change_{change.kind}", lang),
+                    labels.get("indicator", new.indicator, lang),
+                    labels.get("group", new.group, lang),
+                    str(new.ref_year),
+                    format_value(change.before, lang),
+                    format_value(new, lang),
+                    new.source_id,
+                ]
+            )
+    return Report(say("changes_title", lang), columns, rows, CHANGE_KEYS, records)
