@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tui.core.cube import Cube
-from tui.core.from_cube import find_time, no_time_problem, value_text
+from tui.core.file_figures import value_text
+from tui.core.from_cube import find_time, no_time_problem
 from tui.core.text import literal
 
 CELL_KEYS = ("period", "value", "status")  # after one column per dimension
