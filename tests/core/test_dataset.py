@@ -15,6 +15,7 @@ from tests.scripts.reference import reference_dir
 from tui.core import DataError, load_dataset
 from tui.core.dataset import Dataset
 from tui.core.loader import default_data_dir
+from tui.core.model import Figure
 from tui.core.numbers import format_value
 from tui.core.words import reason
 
@@ -258,3 +259,21 @@ def test_build_script_reproduces_the_committed_data(tmp_path: Path) -> None:
     assert (tmp_path / "figures.csv").read_bytes() == (DATA / "figures.csv").read_bytes()
     # the catalogue is edited by hand: the build reads it and writes nothing else
     assert [p.name for p in tmp_path.iterdir()] == ["figures.csv"]
+
+
+def test_the_quick_reading_makes_the_same_figures_as_the_careful_one() -> None:
+    """The embedded figures are made through FIGURE_SLOTS; the careful reading uses Figure(...)."""
+    from tui.core import loader
+
+    folder = loader.default_data_dir()
+    labels = loader.load_labels(folder / "labels.csv")
+    sources = loader.load_sources(folder / "sources.csv")
+    indicators = loader.load_indicators(folder / "indicators.csv")
+    quick = loader._figures_if_valid(folder / "figures.csv", labels, sources, indicators)
+    careful = loader._checked_figures(folder / "figures.csv", labels, sources, indicators)
+    assert quick is not None and len(quick) == len(careful) > 1000
+    assert quick == careful
+    assert [hash(f) for f in quick] == [hash(f) for f in careful]
+    assert all(type(f) is Figure and f.period == str(f.ref_year) for f in quick)
+    with pytest.raises(AttributeError):
+        quick[0].value_text = "1"  # type: ignore[misc]

@@ -152,19 +152,22 @@ def test_a_second_total_code_is_a_group_of_its_own_not_dropped() -> None:
 
 
 def test_the_quick_figure_equals_the_dataclass_one() -> None:
-    from tui.core.from_cube import file_figure
+    from tui.core.file_figures import series_figures
     from tui.core.model import Figure
-    from tui.core.periods import read_period
 
-    period = read_period("2004M09")
-    assert period is not None
-    quick = file_figure("file", "KPI", "NO", "size", "10-49", period, "99.67", "", "value", "file")
+    slots: list[Figure | None] = [None, None]
+    where = ("file", "KPI", "NO", "size", "10-49", "value")
+    quick, gap = series_figures(slots, 0, [(1, 2004, "2004M09"), (0, 2004, "2004M10")],
+                                (None, 99.67), (":", ""), {}, where)  # fmt: skip
     made = Figure(
         "file", "KPI", "NO", "size", "10-49", 2004, 2004, "99.67", "", "value", "file",
         "file", "file", (), (), "", "2004M09",
     )  # fmt: skip
+    assert type(quick) is Figure
     assert quick == made
     assert hash(quick) == hash(made)
+    assert slots == [gap, quick]
+    assert gap.missing and gap.status == ":" and gap.period == "2004M10"
     with pytest.raises(AttributeError):
         quick.value_text = "1"  # type: ignore[misc]
 

@@ -22,6 +22,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from tui.core.words import WORDS
+
 ANSI = re.compile(
     r"\x1b(?:\[[0-9;?:<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78])"
 )
@@ -29,6 +31,7 @@ TMUX_KEYS = {"left": "Left", "right": "Right", "down": "Down", "up": "Up", "end"
 STABLE_FOR = 0.15  # seconds the pane must stay the same to count as settled
 POLL = 0.03
 TIMEOUT = 20.0
+WAITING = WORDS["chart_waiting"]  # the chart's place before its first drawing, in nb and en
 
 
 def run_tmux(tmux: str, socket: str, config: Path, env: dict[str, str], *args: str) -> str:
@@ -65,6 +68,13 @@ def clean_env(home: Path) -> dict[str, str]:
     }
 
 
+def drawn(lines: list[str]) -> bool:
+    """True once the first screen is whole: something on it, and the chart drawn (a loaded
+    machine can leave the chart's waiting word up longer than STABLE_FOR)."""
+    text = "\n".join(lines)
+    return bool(text.strip()) and not any(word in text for word in WAITING)
+
+
 class TmuxPane:
     """One tmux server (a socket of its own) running `ikt ARGS` in a detached session."""
 
@@ -91,7 +101,7 @@ class TmuxPane:
             "new-session", "-d", "-s", "ikt", "-x", str(width), "-y", str(height),
             f"env -i {assignments} {command}; exec sleep 600",
         )  # fmt: skip
-        return self.settled(lambda lines: any(line.strip() for line in lines))
+        return self.settled(drawn)
 
     def capture(self) -> list[str]:
         width, height = self.size

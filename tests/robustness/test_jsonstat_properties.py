@@ -14,6 +14,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.helpers.indexes import assert_indexed_as_dataset_indexes
 from tui.core.formats.jsonstat import parse_jsonstat
 from tui.core.from_cube import GEO_NAMES, INDUSTRY_DIMENSIONS, SIZE_DIMENSIONS, cube_to_dataset
 from tui.core.periods import TIME_NAMES
@@ -186,3 +187,13 @@ def test_a_missing_figure_never_becomes_zero(generated: tuple[dict[str, Any], Ex
         else:
             assert figure.value == value
             assert figure.status == status
+
+
+@settings(max_examples=200, deadline=None)
+@given(datasets(with_years=True))
+def test_the_index_made_with_the_figures_is_the_one_dataset_makes(
+    generated: tuple[dict[str, Any], Expected],
+) -> None:
+    doc, _expected = generated
+    dataset = cube_to_dataset(parse_jsonstat(json.dumps(doc), "generated.json"))
+    assert_indexed_as_dataset_indexes(dataset)

@@ -35,7 +35,7 @@ def open_dataset() -> Dataset:
 
 def with_cache(dataset: Dataset, lang: str) -> Dataset:
     """The embedded data plus any table or dataset `ikt update` cached; nothing is fetched here."""
-    from tui.core.cache import cache_dir
+    from tui.core.cache_place import cache_dir
 
     folder = cache_dir()
     try:

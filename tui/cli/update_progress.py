@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.cache import cache_dir
+from tui.core.cache_place import cache_dir
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID

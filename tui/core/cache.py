@@ -13,11 +13,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
+from tui.core.cache_place import cache_dir
 from tui.core.errors import DataError
 
-CACHE_DIR_ENV = "IKT_CACHE_DIR"
 ENVELOPE_FORMAT = "ikt-explorer-cache"
 ENVELOPE_VERSION = 1
 _KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -57,12 +55,6 @@ class CacheListing:
 def utc_now_iso() -> str:
     """Current time as ISO 8601 UTC with a 'Z', the form stored in every entry."""
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def cache_dir() -> Path:
-    """The cache directory: $IKT_CACHE_DIR when set, else the platform's user cache dir."""
-    env = os.environ.get(CACHE_DIR_ENV, "").strip()
-    return Path(env) if env else Path(platformdirs.user_cache_dir("ikt-explorer"))
 
 
 def entry_path(key: str, directory: Path | None = None) -> Path:

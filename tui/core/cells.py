@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tui.core.cube import Cube
-from tui.core.from_cube import find_time, no_time_problem, value_text
+from tui.core.file_figures import value_text
+from tui.core.from_cube import find_time, no_time_problem
 from tui.core.text import literal
 
 CELL_KEYS = ("period", "value", "status")  # after one column per dimension
@@ -42,36 +43,59 @@ def cells_csv(cube: Cube) -> str:
     """The rows of `cell_table` as RFC 4180 CSV (CRLF), quoted as `csv.writer` quotes them.
 
     Each code is quoted once, and the codes of all dimensions but the last are joined once
-    per series: the text for 300,000 cells is written without a call per field.
+    per series: the lines of a series are joined from ready pieces without a Python step per
+    cell, so the text for 300,000 cells is written about as fast as it is read.
     """
     quote = _Quoter()
     codes = [tuple(quote(literal(code)) for code in d.codes) for d in cube.dimensions]
     at = _time_at(cube)
     last_at = len(codes) - 1
     values, statuses = cube.values, cube.statuses
-    marks = {status: quote(literal(status)) for status in set(statuses)}
-    texts: dict[float, str] = {}
+    ends = {status: f",{quote(literal(status))}\r\n" for status in set(statuses)}
+    text_of = _ValueTexts().__getitem__
     lines = [",".join(quote(key) for key in _keys(cube)) + "\r\n"]
     append = lines.append
+    lasts = codes[-1]
+    # what follows the codes of a line up to its value: the last code, then the period
+    time_last = [f"{last},{last}," for last in lasts]
+    period_after: dict[str, list[str]] = {}
     flat = 0
     for head in itertools.product(*codes[:-1]):
         prefix = "".join(code + "," for code in head)
-        period = head[at] + "," if 0 <= at < last_at else "," if at < 0 else ""
-        for last in codes[-1]:
-            value = values[flat]
-            # published values repeat (shares, indices): each distinct one is written once;
-            # 0.0 and -0.0 are equal keys, so zeros are written each time
-            if value is None:
-                text = ""
-            elif value:
-                known = texts.get(value)
-                text = known if known is not None else texts.setdefault(value, _number(value))
-            else:
-                text = _number(value)
-            when = last + "," if at == last_at else period
-            append(f"{prefix}{last},{when}{text},{marks[statuses[flat]]}\r\n")
-            flat += 1
+        if at == last_at:
+            middles = time_last
+        else:
+            period = head[at] + "," if at >= 0 else ","
+            middles = period_after.get(period) or period_after.setdefault(
+                period, [f"{last},{period}" for last in lasts]
+            )
+        stop = flat + len(lasts)
+        pieces = zip(
+            itertools.repeat(prefix, len(lasts)),
+            middles,
+            map(text_of, values[flat:stop]),
+            map(ends.__getitem__, statuses[flat:stop]),
+            strict=True,
+        )
+        append("".join(itertools.chain.from_iterable(pieces)))
+        flat = stop
     return "".join(lines)
+
+
+class _ValueTexts(dict[float | None, str]):
+    """Each value's text, worked out once per distinct value: published values repeat.
+
+    0.0 and -0.0 are equal keys with different texts, so zeros are written out each time.
+    """
+
+    def __init__(self) -> None:
+        super().__init__({None: ""})
+
+    def __missing__(self, value: float) -> str:
+        text = _number(value)
+        if value:
+            self[value] = text
+        return text
 
 
 def _number(value: float) -> str:

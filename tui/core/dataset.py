@@ -37,6 +37,8 @@ class Dataset:
     _groups: dict[tuple[str, str, str], set[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        if self._by_key or not self.figures:
+            return  # indexed by the caller as it made the figures (a file's table: from_cube)
         index: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
         groups: dict[tuple[str, str, str], set[str]] = defaultdict(set)
         for figure in self.figures:

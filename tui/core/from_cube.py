@@ -9,14 +9,15 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.cube import Cube, Dimension
 from tui.core.dataset import Dataset
+from tui.core.file_figures import FILE_SOURCE, Cell, series_figures
 from tui.core.labels import Labels
 from tui.core.model import Figure, Indicator, Source
-from tui.core.periods import Period, is_time_name, read_periods
+from tui.core.periods import Period, is_time_name, period_order, read_periods
 from tui.core.text import literal
 
 SIZE_DIMENSIONS = {"syssgrpikt", "size_emp", "sizen_r2", "sysselsetting", "storleik"}
@@ -143,10 +144,9 @@ def cube_to_dataset(
     labels = Labels()
     theme_title = literal(title or cube.label or cube.source)
     labels.add("theme", theme, theme_title, theme_title)
-    source_id = "file"
     sources = {
-        source_id: Source(
-            source_id,
+        FILE_SOURCE: Source(
+            FILE_SOURCE,
             "file",
             theme_title,
             cube.updated or "",
@@ -171,46 +171,34 @@ def cube_to_dataset(
     sizes = [len(d.codes) for d in dims]
     strides = [math.prod(sizes[i + 1 :]) for i in range(len(dims))]
     time_stride = strides[at] if at >= 0 else 0
-    timed = [(i * time_stride, p) for i, p in enumerate(periods) if p is not None]
+    # each series' cells in time order, as Dataset keeps a series: its index is built here
+    timed: list[Cell] = sorted(
+        ((i * time_stride, p.year, p.text) for i, p in enumerate(periods) if p is not None),
+        key=lambda cell: period_order(cell[2], cell[1]),
+    )
     # one series per combination of the other dimensions: its codes are worked out once
     outer = [range(n) if i != at else range(1) for i, n in enumerate(sizes)]
     slots: list[Figure | None] = [None] * len(cube.values)
-    seen: set[tuple[str, str, str]] = set()
+    by_key: dict[tuple[str, str, str], list[Figure]] = {}
+    groups: dict[tuple[str, str, str], set[str]] = {}
     repeated = 0
-    values, statuses = cube.values, cube.statuses
     texts: dict[float, str] = {}
     for pos in itertools.product(*outer):
         indicator, unit = mapping.indicator(pos)
         breakdown, group = mapping.group(pos)
         geo = geo_codes[pos[geo_at]] if geo_at >= 0 else "file"
-        if (indicator, geo, group) in seen:
+        if (indicator, geo, group) in by_key:
             repeated += len(timed)  # a second series with the same codes (e.g. a second total)
             continue
-        seen.add((indicator, geo, group))
         base = sum(p * stride for p, stride in zip(pos, strides, strict=True))
-        for offset, period in timed:
-            flat = base + offset
-            value, status = values[flat], statuses[flat]
-            if value is None:
-                text = ""
-            elif value:  # values repeat: each is written out once (0.0 and -0.0 are equal keys)
-                known = texts.get(value)
-                text = known if known is not None else texts.setdefault(value, value_text(value))
-            else:
-                text = value_text(value)
-            slots[flat] = file_figure(
-                theme,
-                indicator,
-                geo,
-                breakdown,
-                group,
-                period,
-                text,
-                status if (status or text) else ":",
-                unit,
-                source_id,
-            )
+        where = (theme, indicator, geo, breakdown, group, unit)
+        by_key[(indicator, geo, group)] = series_figures(
+            slots, base, timed, cube.values, cube.statuses, texts, where
+        )
+        groups.setdefault((indicator, breakdown, geo), set()).add(group)
     figures = [figure for figure in slots if figure is not None]
+    if not figures:  # no period with a year: no series has a figure to index
+        by_key, groups = {}, {}
     if without_year:
         shown = ", ".join(literal(code) for code in without_year[:5])
         notes.append(f"{len(without_year)} periods without a year are left out: {shown}")
@@ -229,6 +217,8 @@ def cube_to_dataset(
         mapping.indicators,
         origin=origin or f"file {cube.source}",
         notes=notes,
+        _by_key=by_key,
+        _groups=groups,
     )
 
 
@@ -302,50 +292,6 @@ class _Mapping:
         return found
 
 
-_FIGURE_SLOTS = tuple(getattr(Figure, field.name).__set__ for field in fields(Figure))
-(_THEME, _INDICATOR, _GEO, _BREAKDOWN, _GROUP, _REF_YEAR, _SURVEY_YEAR, _VALUE_TEXT, _STATUS,
- _UNIT, _BASE, _SERIES, _SOURCE_ID, _CORROBORATING, _DISAGREEING, _NOTE, _PERIOD) = _FIGURE_SLOTS  # fmt: skip
-
-
-def file_figure(
-    theme: str,
-    indicator: str,
-    geo: str,
-    breakdown: str,
-    group: str,
-    period: Period,
-    text: str,
-    status: str,
-    unit: str,
-    source_id: str,
-) -> Figure:
-    """The same Figure as Figure(...) for one cell of a file, made in half the time.
-
-    A frozen dataclass sets each field through object.__setattr__; setting the slots through
-    their descriptors directly gives an equal, still frozen figure, and a table of 300,000
-    cells opens without waiting on it. tests/core/test_from_cube.py checks that both are equal.
-    """
-    figure = object.__new__(Figure)
-    _THEME(figure, theme)
-    _INDICATOR(figure, indicator)
-    _GEO(figure, geo)
-    _BREAKDOWN(figure, breakdown)
-    _GROUP(figure, group)
-    _REF_YEAR(figure, period.year)
-    _SURVEY_YEAR(figure, period.year)
-    _VALUE_TEXT(figure, text)
-    _STATUS(figure, status)
-    _UNIT(figure, unit)
-    _BASE(figure, "file")
-    _SERIES(figure, "file")
-    _SOURCE_ID(figure, source_id)
-    _CORROBORATING(figure, ())
-    _DISAGREEING(figure, ())
-    _NOTE(figure, "")
-    _PERIOD(figure, period.text)
-    return figure
-
-
 def _total_position(dim: Dimension) -> int:
     """Where the dimension's total is: a total code, else the first total-like label."""
     for i, code in enumerate(dim.codes):
@@ -355,9 +301,3 @@ def _total_position(dim: Dimension) -> int:
         if _is_total(code, literal(label)):
             return i
     return -1
-
-
-def value_text(value: float) -> str:
-    """Shortest text that reads back to the same number (no rounding beyond the file's own)."""
-    text = repr(value)
-    return text[:-2] if text.endswith(".0") else text

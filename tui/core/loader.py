@@ -13,6 +13,7 @@ from tui.core.errors import DataError
 from tui.core.labels import LABEL_KINDS, Labels
 from tui.core.model import (
     BREAKDOWNS,
+    FIGURE_SLOTS,
     LANGS,
     MISSING_SYMBOLS,
     THEMES,
@@ -226,7 +227,7 @@ def _figures_if_valid(
     width = len(FIGURE_COLUMNS)
     number = NUMBER.fullmatch
     figures: list[Figure] = []
-    append = figures.append
+    append, new = figures.append, object.__new__
     keys: set[tuple[str, str, str, int]] = set()
     add_key = keys.add
     used: dict[str, set[str]] = {kind: set() for kind in _LABELLED}
@@ -298,26 +299,16 @@ def _figures_if_valid(
         series_ids.add(series)
         statuses.add(status)
         source_ids.add(source_id)
-        append(
-            Figure(
-                theme,
-                indicator,
-                geo,
-                breakdown,
-                group,
-                ref_year,
-                int(survey_text),
-                value,
-                status,
-                unit,
-                base,
-                series,
-                source_id,
-                corroborating,
-                disagreeing,
-                note,
-            )
-        )
+        figure = new(FIGURE_SLOTS)  # as Figure(...) makes it, several times faster
+        figure.theme, figure.indicator, figure.geo = theme, indicator, geo
+        figure.breakdown, figure.group = breakdown, group
+        figure.ref_year, figure.survey_year = ref_year, int(survey_text)
+        figure.value_text, figure.status, figure.unit = value, status, unit
+        figure.base, figure.series, figure.source_id = base, series, source_id
+        figure.corroborating, figure.disagreeing = corroborating, disagreeing
+        figure.note, figure.period = note, str(ref_year)
+        figure.__class__ = Figure
+        append(figure)
     for kind, names in used.items():
         if not all(labels.has(kind, name) for name in names):
             return None

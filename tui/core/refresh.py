@@ -181,7 +181,7 @@ CACHED_TABLE = re.compile(r"ssb-(\d{5})-(?:no|en)\.json")
 
 def cached_tables() -> tuple[str, ...]:
     """The default tables, then every other table `ikt update` cached, as `ikt open` shows them."""
-    from tui.core.cache import cache_dir
+    from tui.core.cache_place import cache_dir
 
     try:
         names = os.listdir(cache_dir())

@@ -37,7 +37,6 @@ from tui.app.state import (
 from tui.app.widgets.keyline import KeyLine
 from tui.app.widgets.table import FigureTable
 from tui.app.widgets.text_line import TextLine
-from tui.core.export import export_stem, write_slice_csv
 from tui.core.text import literal
 from tui.core.words import say
 
@@ -347,6 +346,8 @@ class ThemeScreen(OfferingScreen):
             self.select()
 
     def action_export(self) -> None:
+        from tui.core.export import export_stem, write_slice_csv
+
         state, view = self.state, self.view
         if state.compare is not None:
             compared = state.compare.indicator

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import math
+import operator
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +33,6 @@ _KNOWN_FLAGS = OBS_FLAGS | OBS_STATUSES
 CONF_STATUSES = frozenset("CNP")
 MAX_CELLS = 20_000_000
 _ROLES: dict[str, Role] = {"geo": "geo", "indic_is": "metric"}  # time is found by its name
-_NOT_PLAIN = re.compile(r"[^0-9.:+\s-]")  # a flag, '_', nan, an exponent: read cell by cell
 _LABELLED = re.compile(r"\s*([A-Za-z0-9_@$.+*-]+)\s*:\s?(.*)", re.DOTALL)
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _NOT_DIMENSIONS = frozenset(
@@ -73,6 +73,10 @@ def parse_eurostat_tsv(raw: bytes, source: str) -> Cube:
         raise DataError(source, "header has empty or repeated column codes", 1)
     series: dict[tuple[str, ...], Series] = {}
     column_codes = tuple(columns)
+    # a cell's value and status follow from its text alone, and texts repeat (': ', '12.5 b'):
+    # each distinct text is read once, then every row is two look-ups per cell
+    value_of: dict[str, float | None] = {}
+    status_of: dict[str, str] = {}
     for number, line in enumerate(lines[1:], start=2):
         row = line.split("\t")
         if len(row) != len(header):
@@ -80,37 +84,22 @@ def parse_eurostat_tsv(raw: bytes, source: str) -> Cube:
             hint = " (the last line is cut short: truncated file?)" if short else ""
             problem = f"line has {len(row)} cells but the header has {len(header)}{hint}"
             raise DataError(source, problem, number)
-        key = tuple(k.strip() for k in row[0].split(","))
+        key = tuple(map(str.strip, row[0].split(",")))
         if len(key) != len(key_ids):
             problem = f"series key {row[0][:60]!r} has {len(key)} parts, expected {len(key_ids)}"
             raise DataError(source, problem, number)
         if key in series:
             raise DataError(source, f"series {row[0][:60]!r} is given twice", number)
-        whole = _plain_row(line[len(row[0]) + 1 :], len(columns))
-        if whole is not None:
-            series[key] = (column_codes, whole, [":" if v is None else "" for v in whole])
-            continue
-        values: list[float | None] = []
-        statuses: list[str] = []
-        for column, text in zip(columns, row[1:], strict=True):
-            try:  # most cells are a plain number and a space: float() takes them as they are
-                plain = float(text)
-            except ValueError:
-                pass
-            else:
-                if math.isfinite(plain) and "_" not in text:
-                    values.append(plain)
-                    statuses.append("")
-                    continue
-            number_text, _, flag = text.strip().partition(" ")
-            if not number_text:
-                cut = number == len(lines) and not raw.rstrip(b" \t").endswith(b"\n")
-                hint = " (the last line is cut short: truncated file?)" if cut else ""
-                raise DataError(source, f"empty cell for {column}{hint}", number)
-            value, status = _value(number_text, flag.strip(), source, number)
-            values.append(value)
-            statuses.append(status)
-        series[key] = (column_codes, values, statuses)
+        texts = row[1:]
+        try:
+            values = list(map(value_of.__getitem__, texts))
+        except KeyError:  # a text not seen before: read here, so a bad cell names this line
+            cut = number == len(lines) and not raw.rstrip(b" \t").endswith(b"\n")
+            for column, text in zip(columns, texts, strict=True):
+                if text not in value_of:
+                    value_of[text], status_of[text] = _cell(text, column, cut, source, number)
+            values = list(map(value_of.__getitem__, texts))
+        series[key] = (column_codes, values, list(map(status_of.__getitem__, texts)))
     label = Path(source).name.split(".")[0]
     return _cube(source, label, dim_ids, series, None)
 
@@ -221,16 +210,20 @@ def _lines(raw: bytes, source: str) -> list[str]:
     return lines
 
 
-def _plain_row(data: str, columns: int) -> list[float | None] | None:
-    """A row of only numbers and ':' (no flags) read at once; None when any cell needs a look."""
-    tokens = data.split()
-    if len(tokens) != columns or _NOT_PLAIN.search(data):
-        return None
-    try:
-        values = [None if token == ":" else float(token) for token in tokens]
+def _cell(text: str, column: str, cut: bool, source: str, line: int) -> Cell:
+    """One TSV cell ('27.5 ', '12 b', ': ', ': c'): its value and its status."""
+    try:  # most cells are a plain number and a space: float() takes them as they are
+        plain = float(text)
     except ValueError:
-        return None  # e.g. '1.2.3': the cell by cell reading names it
-    return None if math.inf in values or -math.inf in values else values
+        pass
+    else:
+        if math.isfinite(plain) and "_" not in text:
+            return plain, ""
+    number_text, _, flag = text.strip().partition(" ")
+    if not number_text:
+        hint = " (the last line is cut short: truncated file?)" if cut else ""
+        raise DataError(source, f"empty cell for {column}{hint}", line)
+    return _value(number_text, flag.strip(), source, line)
 
 
 def _value(number: str, flag: str, source: str, line: int) -> Cell:
@@ -258,26 +251,39 @@ def _updated(text: str) -> str:
     return f"20{year}-{month}-{day}T{clock}"
 
 
+Run = tuple[int, int, bool]  # first and past-last place of a run of places, newest first?
+
+
+def _run(where: list[int]) -> Run | None:
+    """The run of places in a row that `where` covers (either way round), or None."""
+    first, last, count = where[0], where[-1], len(where)
+    if last - first == count - 1 and where == list(range(first, last + 1)):
+        return first, last + 1, False
+    if first - last == count - 1 and where == list(range(first, last - 1, -1)):
+        return last, first + 1, True  # newest first, as TSV columns
+    return None
+
+
 def _place(
     values: list[float | None],
     statuses: list[str],
     base: int,
-    where: list[int],
+    where: tuple[list[int], Run | None],
     given: list[float | None],
     marks: list[str],
 ) -> None:
     """Put one series' cells at their places; a run of places in a row is copied at once."""
-    first, last, count = where[0], where[-1], len(where)
-    if last - first == count - 1 and where == list(range(first, last + 1)):
-        values[base + first : base + last + 1] = given
-        statuses[base + first : base + last + 1] = marks
-    elif first - last == count - 1 and where == list(range(first, last - 1, -1)):
-        values[base + last : base + first + 1] = given[::-1]  # newest first, as TSV columns
-        statuses[base + last : base + first + 1] = marks[::-1]
-    else:
-        for place, value, status in zip(where, given, marks, strict=True):
+    places, run = where
+    if run is None:
+        for place, value, status in zip(places, given, marks, strict=True):
             values[base + place] = value
             statuses[base + place] = status
+    elif run[2]:
+        values[base + run[0] : base + run[1]] = given[::-1]
+        statuses[base + run[0] : base + run[1]] = marks[::-1]
+    else:
+        values[base + run[0] : base + run[1]] = given
+        statuses[base + run[0] : base + run[1]] = marks
 
 
 def _cube(
@@ -294,11 +300,11 @@ def _cube(
     Cells come as series (the codes of all dimensions but the last) each holding its cells by
     the last code, so a series' place in the table is worked out once, not once per cell.
     """
-    orders: list[dict[str, None]] = [{} for _ in dim_ids]
-    for prefix in series:
-        for order, code in zip(orders, prefix, strict=False):
-            order.setdefault(code)
-    for lasts in dict.fromkeys(lasts for lasts, _values, _statuses in series.values()):
+    by_dim = list(zip(*series, strict=True))  # each dimension's codes but the last's, by series
+    orders: list[dict[str, None]] = [dict.fromkeys(codes) for codes in by_dim]
+    orders += [{} for _ in range(len(dim_ids) - len(orders))]
+    distinct_lasts = list(dict.fromkeys(lasts for lasts, _values, _statuses in series.values()))
+    for lasts in distinct_lasts:
         orders[-1].update(dict.fromkeys(lasts))
     dims: list[Dimension] = []
     for k, (dim_id, order) in enumerate(zip(dim_ids, orders, strict=True)):
@@ -317,14 +323,13 @@ def _cube(
     strides = [math.prod(sizes[i + 1 :]) for i in range(len(sizes))]
     values: list[float | None] = [None] * total
     statuses = [":"] * total
-    bases = {
-        prefix: sum(
-            pos[code] * stride
-            for pos, code, stride in zip(positions, prefix, strides, strict=False)
-        )
-        for prefix in series
-    }
-    places = {lasts: [positions[-1][code] for code in lasts] for lasts, _v, _s in series.values()}
-    for prefix, (lasts, given, marks) in series.items():
-        _place(values, statuses, bases[prefix], places[lasts], given, marks)
+    bases = [0] * len(series)
+    for pos, codes, stride in zip(positions, by_dim, strides, strict=False):
+        bases = list(map(operator.add, bases, map(stride.__mul__, map(pos.__getitem__, codes))))
+    places: dict[tuple[str, ...], tuple[list[int], Run | None]] = {}
+    for lasts in distinct_lasts:
+        where = [positions[-1][code] for code in lasts]
+        places[lasts] = (where, _run(where))
+    for base, (lasts, given, marks) in zip(bases, series.values(), strict=True):
+        _place(values, statuses, base, places[lasts], given, marks)
     return Cube(source, label, tuple(dims), tuple(values), tuple(statuses), updated)
