@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from tui.app.keys import HEADLINES_KEYS
 from tui.app.present.headline_list import HeadlineGroup, sources_text
 from tui.core.dataset import Dataset
+from tui.core.headlines import Headline
 from tui.core.model import Figure
 from tui.core.words import say
 
@@ -43,16 +44,16 @@ class HeadlinesScreen(ModalScreen[Figure | None]):
         super().__init__(classes="-ascii" if ascii_mode else "")
         self.title_text = title
         self.lang = lang
-        self.focus_of: dict[str, Figure] = {}
-        """The figure each option (by id) jumps to."""
+        self.headlines: dict[str, Headline] = {}
+        """The headline of each option, by the option's id."""
         self.options: list[Option | None] = []
         for group in groups:
             if self.options:
                 self.options.append(None)  # a separator between breakdowns
             self.options.append(Option(Text(group.name, style="bold underline"), disabled=True))
             for headline in group.headlines:
-                ident = f"headline-{len(self.focus_of)}"
-                self.focus_of[ident] = headline.focus
+                ident = f"headline-{len(self.headlines)}"
+                self.headlines[ident] = headline
                 prompt = headline_prompt(headline.text, sources_text(dataset, headline, lang))
                 self.options.append(Option(prompt, id=ident))
 
@@ -64,8 +65,8 @@ class HeadlinesScreen(ModalScreen[Figure | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        ident = event.option.id
-        self.dismiss(self.focus_of.get(ident) if ident is not None else None)
+        headline = self.headlines.get(event.option.id or "")
+        self.dismiss(headline.focus if headline is not None else None)
 
     def action_close(self) -> None:
         self.dismiss(None)

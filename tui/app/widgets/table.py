@@ -181,7 +181,9 @@ class FigureTable(ScrollView, can_focus=True):
             legend = wanted
         self.legend = wanted
         self.virtual_size = Size(width, 1 + len(self.lines) + len(self.legend))
-        self.scroll_to(y=top, animate=False, immediate=True)
+        # forced: a table that fitted had no scrollbar, and Textual would not scroll the new,
+        # longer one until its next layout (the selected row out of view meanwhile)
+        self.scroll_to(y=top, animate=False, immediate=True, force=True)
 
     def _top_for(self, body: int) -> int:
         """The first body line shown: the selected line in view, with its heading when it fits."""
