@@ -9,6 +9,7 @@ the published values, filtered by the published labels, none lost.
 from __future__ import annotations
 
 import pytest
+from textual import events
 
 from tests.helpers.published import theme_figures
 from tests.helpers.reading import (
@@ -193,3 +194,24 @@ async def test_less_and_greater_narrow_and_widen_the_labels_numbers_stay_whole(
                     honest(screen, theme, "total")
                     assert label_column(screen.lines) == widths[-1]
         assert min(widths) < widths[0] <= widths[-1]  # narrower, then at least as wide again
+
+
+async def test_enter_keeps_every_letter_typed_before_it_even_typed_ahead() -> None:
+    """The letters and Enter arrive in one burst (a paste, a fast typist): the filter is exactly
+    the letters before Enter, and a letter right after it does not slip into the filter."""
+    figures = theme_figures("ecommerce", "total")
+    async with open_explorer("ecommerce", "total", WIDE, year=2012) as explorer:
+        natural = shown_rows(explorer.read().lines, figures)
+        explorer.app.simulate_key("f")
+        for letter in "web":
+            explorer.app.post_message(events.Key(letter, letter))
+        explorer.app.simulate_key("enter")
+        explorer.app.post_message(events.Key("x", "x"))
+        await explorer.settle()
+        await explorer.pilot.pause(0.1)
+        screen = await explorer.press("down")
+        assert not isinstance(explorer.app.screen, FilterScreen)
+        assert 'filter "web"' in title(screen)
+        wanted = [k for k in natural if "web" in label_text(k, figures).casefold()]
+        assert shown_rows(screen.lines, figures) == wanted
+        honest(screen, "ecommerce", "total")

@@ -98,9 +98,10 @@ HEADLINES_KEYS: list[BindingType] = [
 """The headlines dialog (its list moves with the arrow keys and Enter of its own)."""
 
 FILTER_KEYS: list[BindingType] = [
+    _key("enter", "keep", "filter-keep", "keys_other"),
     _key("escape", "clear", "filter-clear", "keys_other"),
 ]
-"""The `f` prompt (Enter keeps the filter)."""
+"""The `f` prompt."""
 
 ALL_KEYS: list[BindingType] = [
     *THEME_KEYS,

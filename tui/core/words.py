@@ -203,6 +203,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "key_headlines": ("Overskrifter", "Headlines"),
     "key_headlines-close": ("Lukk overskriftene", "Close the headlines"),
     "key_filter-clear": ("Tøm filteret", "Clear the filter"),
+    "key_filter-keep": ("Behold filteret", "Keep the filter"),
     "ordered_by": ("sortert etter", "ordered by"),
     "filter_on": ("filter", "filter"),
     "filter_prompt": (

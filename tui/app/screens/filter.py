@@ -29,6 +29,8 @@ class FilterScreen(ModalScreen[str]):
         self.lang = lang
         self.text = text
         self.typed = typed
+        self.closed = False
+        """True once Enter or Esc closed the prompt: a letter typed after it changes nothing."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="filter"):
@@ -37,11 +39,22 @@ class FilterScreen(ModalScreen[str]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.typed(event.value)
+        if not self.closed:
+            self.typed(event.value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value)
+    def action_keep(self) -> None:
+        """Enter: keep the filter as typed up to Enter.
+
+        Enter is a priority key, handled the moment it arrives, while letters typed just before
+        it may still wait in the prompt's queue: the prompt closes once it has taken them in.
+        """
+        field = self.query_one(Input)
+        field.call_later(lambda: self._close(field.value))
 
     def action_clear(self) -> None:
-        self.dismiss("")
+        self._close("")
+
+    def _close(self, text: str) -> None:
+        if not self.closed:
+            self.closed = True
+            self.dismiss(text)
