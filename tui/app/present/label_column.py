@@ -19,9 +19,14 @@ LABEL_MIN = 8
 """The narrowest label column ever, however short the labels."""
 
 
+def natural_width(lines: Sequence[Line]) -> int:
+    """What the labels need; a table a filter left empty keeps room for its column heading."""
+    return max((cell_len(line.text) for line in lines), default=LABEL_MIN)
+
+
 def widest_label(lines: Sequence[Line], widths: Sequence[int], width: int) -> int:
     """All the labels need, but never more than leaves room for the widest year column."""
-    natural = max((cell_len(line.text) for line in lines), default=0)
+    natural = natural_width(lines)
     return max(1, min(natural, width - LEAD - SLOT - TAIL - max(widths, default=0)))
 
 
@@ -31,7 +36,7 @@ def chosen_label_width(
     """The label column's width: fitted to the width (`wanted` None), else the first from
     `wanted` up that still tells every row apart, never wider than `widest_label`."""
     if wanted is None:
-        natural = max((cell_len(line.text) for line in lines), default=0)
+        natural = natural_width(lines)
         return label_width(natural, widths, width)
     widest = widest_label(lines, widths, width)
     chosen = max(min(LABEL_MIN, widest), min(widest, wanted))
