@@ -24,6 +24,7 @@ from tests.helpers.screen_checks import check_screen
 from tests.helpers.screen_oracle import Explorer, ScreenText, open_explorer
 from tests.helpers.walk import year_count
 from tui.app.present.label_column import LABEL_STEP
+from tui.app.present.table import compare_refusal
 from tui.app.screens.filter import FilterScreen
 
 WIDE = (200, 60)  # every row of a theme's total table on one screen
@@ -215,3 +216,26 @@ async def test_enter_keeps_every_letter_typed_before_it_even_typed_ahead() -> No
         wanted = [k for k in natural if "web" in label_text(k, figures).casefold()]
         assert shown_rows(screen.lines, figures) == wanted
         honest(screen, "ecommerce", "total")
+
+
+async def test_a_comparison_of_countries_is_neither_ordered_nor_filtered() -> None:
+    """o and f are not offered while comparing, and say why when pressed all the same."""
+    async with open_explorer("ecommerce", "total", (100, 30), year=2012) as explorer:
+        screen = explorer.app.screen
+        comparable = next(
+            i
+            for i, row in enumerate(screen.view.rows)  # type: ignore[attr-defined]
+            if compare_refusal(explorer.app.dataset, row, "en") is None  # type: ignore[attr-defined]
+        )
+        for _ in range(comparable):
+            await explorer.press("down")
+        await explorer.press("g")
+        assert screen.state.comparing  # type: ignore[attr-defined]
+        before = explorer.read().lines
+        for key in ("o", "f"):
+            action = {"o": "order", "f": "filter"}[key]
+            assert screen.check_action(action, ()) is False
+            after = await explorer.press(key)
+            assert not isinstance(explorer.app.screen, FilterScreen)
+            assert after.lines[:3] == before[:3]
+        assert said(explorer).count("Leave the comparison with g first") == 2
