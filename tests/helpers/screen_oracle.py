@@ -121,11 +121,11 @@ class Explorer:
 
 @asynccontextmanager
 async def open_explorer(
-    theme: str, breakdown: str, size: tuple[int, int], lang: str = "en"
+    theme: str, breakdown: str, size: tuple[int, int], lang: str = "en", year: int | None = None
 ) -> AsyncIterator[Explorer]:
-    """The explorer on `theme` with `breakdown`, in a terminal of `size`, embedded data."""
+    """The explorer on `theme` with `breakdown` (at `year`), in a terminal of `size`, embedded data."""
     app = IktApp(
-        embedded(), screen=theme, year=None, by=breakdown, lang=lang, ascii_mode=False, geo="NO"
+        embedded(), screen=theme, year=year, by=breakdown, lang=lang, ascii_mode=False, geo="NO"
     )
     async with app.run_test(size=size) as pilot:
         explorer = Explorer(app, pilot)

@@ -57,6 +57,11 @@ THEME_KEYS: list[BindingType] = [
     _key("b", "breakdown", "breakdown", "keys_view", show=True),
     _key("c", "chart", "chart", "keys_view", show=True),
     _key("g", "compare", "compare", "keys_view", show=True),
+    _key("o", "order", "order", "keys_view"),
+    _key("f", "filter", "filter", "keys_view"),
+    _key("less_than_sign", "labels(-1)", "labels-narrower", "keys_view"),
+    _key("greater_than_sign", "labels(1)", "labels-wider", "keys_view"),
+    _key("n", "headlines", "headlines", "keys_view"),
     _key("s", "sources", "source", "keys_figure", show=True),
     _key("slash", "jump", "jump", "keys_move", show=True),
     _key("e", "export", "export", "keys_figure"),
@@ -87,7 +92,26 @@ HELP_KEYS: list[BindingType] = [
 ]
 """The help dialog."""
 
-ALL_KEYS: list[BindingType] = [*THEME_KEYS, *APP_KEYS, *SOURCES_KEYS, *JUMP_KEYS, *HELP_KEYS]
+HEADLINES_KEYS: list[BindingType] = [
+    _key("escape,q", "close", "headlines-close", "keys_other"),
+]
+"""The headlines dialog (its list moves with the arrow keys and Enter of its own)."""
+
+FILTER_KEYS: list[BindingType] = [
+    _key("enter", "keep", "filter-keep", "keys_other"),
+    _key("escape", "clear", "filter-clear", "keys_other"),
+]
+"""The `f` prompt."""
+
+ALL_KEYS: list[BindingType] = [
+    *THEME_KEYS,
+    *APP_KEYS,
+    *SOURCES_KEYS,
+    *JUMP_KEYS,
+    *HELP_KEYS,
+    *HEADLINES_KEYS,
+    *FILTER_KEYS,
+]
 """Every key a person can press."""
 
 

@@ -11,6 +11,21 @@ from tui.core.words import default_lang as default_lang  # the explorer starts i
 CHART_MODES = ("bars", "line")
 
 
+@dataclass(frozen=True)
+class Arrangement:
+    """How the rows are laid out for reading, kept apart from what is selected.
+
+    `order_year` orders the rows by that year's values (None: the table's own order);
+    `filter` keeps the rows whose name contains it ("" keeps every row);
+    `label_cells` is the label column's width asked for with < and > (None: fitted to the screen).
+    A new arrangement replaces the old one whole (`dataclasses.replace`).
+    """
+
+    order_year: int | None = None
+    filter: str = ""
+    label_cells: int | None = None
+
+
 @dataclass
 class ViewState:
     """The selection of one theme screen.
@@ -19,6 +34,7 @@ class ViewState:
     `year` is a reference year of that table, None only while the table is empty.
     `compare` is the category compared across countries, None when not comparing;
     `return_row` is where the cursor goes back to when the comparison ends.
+    `arrangement` orders and filters the rows of the theme's table (never a comparison's).
     """
 
     theme: str
@@ -30,6 +46,7 @@ class ViewState:
     lang: str = "nb"
     compare: Row | None = None
     return_row: int = 0
+    arrangement: Arrangement = Arrangement()
 
     @property
     def comparing(self) -> bool:

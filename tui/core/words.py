@@ -210,6 +210,40 @@ WORDS: dict[str, tuple[str, str]] = {
     "old_value": ("Før", "Before"),
     "new_value": ("Nå", "Now"),
     "period_as_labelled": ("året slik SSBs tabell oppgir det", "the year as SSB's table gives it"),
+    # ordering, filtering and reading the rows; the headlines of a screen
+    "key_order": ("Sorter etter året", "Order by the year"),
+    "key_filter": ("Filtrer rader", "Filter rows"),
+    "key_labels-narrower": ("Smalere navn", "Narrower names"),
+    "key_labels-wider": ("Bredere navn", "Wider names"),
+    "key_headlines": ("Overskrifter", "Headlines"),
+    "key_headlines-close": ("Lukk overskriftene", "Close the headlines"),
+    "key_filter-clear": ("Tøm filteret", "Clear the filter"),
+    "key_filter-keep": ("Behold filteret", "Keep the filter"),
+    "ordered_by": ("sortert etter", "ordered by"),
+    "filter_on": ("filter", "filter"),
+    "filter_prompt": (
+        "Filtrer rader: skriv del av et navn; Enter beholder filteret, Esc tømmer det",
+        "Filter rows: type part of a name; Enter keeps the filter, Esc clears it",
+    ),
+    "filter_empty": (
+        "Ingen rad har «{text}» i navnet (f og så Esc tømmer filteret)",
+        'No row has "{text}" in its name (f, then Esc, clears the filter)',
+    ),
+    "filter_cleared": (
+        "Filteret er tømt, så tallet vises",
+        "The filter is cleared to show the figure",
+    ),
+    "labels_narrowest": ("Navnene er så smale de kan bli", "The names are as narrow as they go"),
+    "labels_widest": (
+        "Navnene er så brede de kan bli her",
+        "The names are as wide as they go here",
+    ),
+    "headlines_title": ("Overskrifter fra tallene", "Headlines from the figures"),
+    "headlines_hint": (
+        "↑/↓ velger, Enter viser tallet, Esc eller q lukker",
+        "↑/↓ chooses, Enter shows the figure, Esc or q closes",
+    ),
+    "headlines_none": ("Ingen overskrifter for", "No headlines for"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {  # Change.reason codes, as people read them

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui.app.present.order_filter import arranged
 from tui.app.state import ViewState
 from tui.core.dataset import Dataset
 from tui.core.model import BREAKDOWNS, Figure, Row, Slice
@@ -107,12 +108,13 @@ def mark_order(mark: str) -> tuple[int, str]:
 
 
 def build_table(dataset: Dataset, state: ViewState) -> TableView:
-    """The rows, years and cell texts for the state's theme, breakdown and country (or comparison)."""
+    """The rows, years and cell texts for the state's theme, breakdown and country (or comparison);
+    the theme's rows in the state's order and filter."""
     lang = state.lang
     if state.compare is not None:
         return table_view(dataset, compared_indicator(dataset, state.compare, lang), lang)
     table = theme_table(dataset, state.theme, state.breakdown, state.geo, lang)
-    return table_view(dataset, table, lang)
+    return table_view(dataset, arranged(table, state.arrangement), lang)
 
 
 def compare_refusal(dataset: Dataset, row: Row, lang: str) -> str | None:

@@ -6,6 +6,7 @@ text that is safe to show as typed.
 
 from __future__ import annotations
 
+from tui.app.present.order_filter import arrangement_text
 from tui.app.present.table import TableView, cell_text
 from tui.app.state import ViewState
 from tui.core.dataset import Dataset
@@ -25,7 +26,8 @@ def origin_text(dataset: Dataset, lang: str) -> str:
 
 
 def title_text(dataset: Dataset, state: ViewState, ascii_mode: bool = False) -> str:
-    """Theme, year, breakdown and country (or the compared category), and where the data is from."""
+    """Theme, year, breakdown and country (or the compared category), the order and filter in
+    force, and where the data is from."""
     lang = state.lang
     year = str(state.year) if state.year is not None else "-"
     parts = [literal(dataset.labels.get("theme", state.theme, lang)), year]
@@ -37,6 +39,7 @@ def title_text(dataset: Dataset, state: ViewState, ascii_mode: bool = False) -> 
     else:
         parts.append(literal(dataset.labels.get("breakdown", state.breakdown, lang)))
         parts.append(literal(dataset.labels.get("geo", state.geo, lang)))
+        parts += arrangement_text(state.arrangement, lang)
     parts.append(origin_text(dataset, lang))
     return sep(ascii_mode).join(parts)
 

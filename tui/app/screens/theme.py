@@ -24,7 +24,7 @@ from tui.app.present.table import (
 )
 from tui.app.present.text import copy_text, source_line, title_text
 from tui.app.screens.host import Host
-from tui.app.screens.offers import OfferingScreen
+from tui.app.screens.reading import ReadingScreen
 from tui.app.state import (
     ViewState,
     fit_year,
@@ -54,7 +54,7 @@ FIRST_FRAME_GRACE = 0.04
 needs the interpreter to write the frame out, and the import would hold it for ~60 ms."""
 
 
-class ThemeScreen(OfferingScreen):
+class ThemeScreen(ReadingScreen):
     """Figures of one theme; the three themes are three instances of this class."""
 
     # Textual declares these two as plain attributes (a ClassVar here would not type-check)
@@ -174,7 +174,7 @@ class ThemeScreen(OfferingScreen):
         if not self._started:
             return  # keys pressed before the first frame: on_mount shows the result
         self.set_class(state.comparing, "-comparing")
-        self.query_one(FigureTable).load(view, state.lang)
+        self.load_table(view)
         self.select()
 
     def select(self) -> None:

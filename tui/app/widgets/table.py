@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.present.label_column import chosen_label_width
 from tui.app.present.table import TableView
 from tui.app.present.table_layout import (
     ASCII,
@@ -30,7 +31,6 @@ from tui.app.present.table_layout import (
     body_lines,
     cut_label,
     cut_labels,
-    label_width,
     legend_lines,
     year_widths,
     year_window,
@@ -84,27 +84,28 @@ class FigureTable(ScrollView, can_focus=True):
         self.first, self.end = 0, 0  # the year columns shown: first .. end - 1
         self.legend: list[str] = []
         self._line_of_row: list[int] = []
-        self._natural = 0
         self._laid_out_for = -1  # the width the labels were cut for
         self.label_column = 0  # cells for the labels
+        self.label_cells: int | None = None  # the width asked for with < and >, None: fitted
+        self.empty = ""  # what the body says when the table has no rows (a filter left none)
         self._labels: tuple[str, ...] = ()
         self._strips: LRUCache[StripKey, Strip] = LRUCache(1024)
         self._base: Style | None = None  # the table's own style, until the styles change
         self._styles: dict[str, Style] = {}  # its parts' styles, likewise
 
     # --- what the screen calls
-    def load(self, view: TableView, lang: str) -> None:
-        """A new table (theme, breakdown, language or comparison changed)."""
-        self.view, self.lang = view, lang
+    def load(self, view: TableView, lang: str, empty: str = "") -> None:
+        """A new table (theme, breakdown, language, comparison, order or filter changed)."""
+        self.view, self.lang, self.empty = view, lang, empty
         self.loads += 1
         self.lines = body_lines(view)
         self.widths = year_widths(view)
         self._line_of_row = [i for i, line in enumerate(self.lines) if line.row is not None]
-        self._natural = max((cell_len(line.text) for line in self.lines), default=0)
         self.first = 0
         self._laid_out_for = -1
         self._strips.clear()
         self.select(0, None)
+        self.refresh()  # every line may be new, even when the columns and the scroll stay
 
     def select(self, row: int, year: int | None) -> None:
         """Show (row, year) as the selection, bringing its line and its column into view."""
@@ -131,6 +132,19 @@ class FigureTable(ScrollView, can_focus=True):
     def visible_years(self) -> tuple[int, ...]:
         return self.view.years[self.first : self.end] if self.view is not None else ()
 
+    def set_label_cells(self, cells: int | None) -> None:
+        """Make the label column `cells` wide (None: fitted); the year columns follow, whole."""
+        if cells == self.label_cells:
+            return
+        self.label_cells = cells
+        self._laid_out_for = -1
+        self._arrange()
+        self.refresh()
+
+    def label_width_for(self, wanted: int) -> int:
+        """The label column a wish of `wanted` cells gives at the table's width now."""
+        return chosen_label_width(self.lines, self.widths, self.size.width, self.glyphs.cut, wanted)
+
     def label_of(self, row: int) -> str:
         """The whole label of `row` as the table has it, before any cut: category or group."""
         return self.lines[self._line_of_row[row]].text.strip()
@@ -141,7 +155,9 @@ class FigureTable(ScrollView, can_focus=True):
         if self._laid_out_for == width:
             return
         self._laid_out_for = width
-        self.label_column = label_width(self._natural, self.widths, width)
+        self.label_column = chosen_label_width(
+            self.lines, self.widths, width, self.glyphs.cut, self.label_cells
+        )
         self._labels = cut_labels(self.lines, self.label_column, self.glyphs.cut)
         self._strips.clear()
 
@@ -165,7 +181,9 @@ class FigureTable(ScrollView, can_focus=True):
             legend = wanted
         self.legend = wanted
         self.virtual_size = Size(width, 1 + len(self.lines) + len(self.legend))
-        self.scroll_to(y=top, animate=False, immediate=True)
+        # forced: a table that fitted had no scrollbar, and Textual would not scroll the new,
+        # longer one until its next layout (the selected row out of view meanwhile)
+        self.scroll_to(y=top, animate=False, immediate=True, force=True)
 
     def _top_for(self, body: int) -> int:
         """The first body line shown: the selected line in view, with its heading when it fits."""
@@ -267,6 +285,9 @@ class FigureTable(ScrollView, can_focus=True):
             selected = self.lines[index].row == self.row
             key = ("line", index, self.first, self.end, self.column if selected else -1)
             make = lambda: self._body_line(index, selected)  # noqa: E731
+        elif y == 1 and not self.lines and self.empty:
+            key = ("empty", self.empty)
+            make = lambda: self._strip([(f"   {self.empty}", self._style("legend"))])  # noqa: E731
         elif 0 <= y - 1 - shown < len(self.legend):
             text = self.legend[y - 1 - shown]
             key = ("legend", text)

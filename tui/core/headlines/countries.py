@@ -7,8 +7,9 @@ from decimal import Decimal
 from tui.core.dataset import is_eurostat, is_eurostat_indicator
 from tui.core.headlines.context import Question
 from tui.core.headlines.headline import Headline
-from tui.core.headlines.rules import amount, usable
+from tui.core.headlines.rules import amount
 from tui.core.model import Figure
+from tui.core.values import usable
 
 EU_AGGREGATES = ("EU27_2020", "EU28")
 """The EU as a whole, newest composition first: compared with, never ranked among countries."""

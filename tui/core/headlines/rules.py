@@ -11,13 +11,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from tui.core.model import Figure
-
-LOWER_BOUND = ">"  # "over 70": a bound, never a value to order or subtract
-
-
-def usable(figure: Figure | None) -> bool:
-    """A figure with a published value that is a value (a missing figure is never a number)."""
-    return figure is not None and not figure.missing and figure.status != LOWER_BOUND
+from tui.core.values import usable
 
 
 def alike(figures: Iterable[Figure | None]) -> list[list[Figure]]:
