@@ -15,7 +15,7 @@ from tui.core.loader import (
     load_labels,
     load_sources,
 )
-from tui.core.model import THEMES, Change, Figure, Indicator, Row, Slice, Source
+from tui.core.model import FILE_PUBLISHER, THEMES, Change, Figure, Indicator, Row, Slice, Source
 from tui.core.periods import period_order, periods_frequency
 
 GROUP_ORDER = ("total", "10-49", "50-249", "250+", "10-249", "100+")
@@ -33,6 +33,7 @@ class Dataset:
     notes: list[str] = field(default_factory=list)  # what reading a file found worth saying
     _by_key: dict[tuple[str, str, str], list[Figure]] = field(default_factory=dict, repr=False)
     _groups: dict[tuple[str, str, str], set[str]] = field(default_factory=dict, repr=False)
+    _time_axes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
@@ -90,6 +91,13 @@ class Dataset:
         """Periods as published (2004M09, 2005Q1, or the year) that have a figure, in time order."""
         found = {f.period: f for f in self._matching(theme, indicator, breakdown, group, geo)}
         return sorted(found, key=lambda p: _in_time(found[p]))
+
+    def time_axis(self, theme: str) -> tuple[str, ...]:
+        """A theme's periods in time order, worked out once: every table of the theme uses it."""
+        axis = self._time_axes.get(theme)
+        if axis is None:
+            axis = self._time_axes[theme] = tuple(self.periods(theme=theme))
+        return axis
 
     def _matching(
         self,
@@ -241,6 +249,22 @@ def is_eurostat(dataset: Dataset, figure: Figure) -> bool:
         and source is not None
         and source.publisher.lower().startswith("eurostat")
     )
+
+
+def compares_geographies(dataset: Dataset, indicator: str) -> bool:
+    """An indicator whose geographies can stand side by side: Eurostat's (defined the same way for
+    every country) and a file's (all its geographies are one table's, whoever published it)."""
+    info = dataset.indicators.get(indicator)
+    return info is not None and info.publisher in ("eurostat", FILE_PUBLISHER)
+
+
+def geo_comparable(dataset: Dataset, figure: Figure) -> bool:
+    """A figure that may stand beside other geographies' figures of its indicator: a file's, or a
+    Eurostat indicator's that Eurostat itself published (another publisher's may differ)."""
+    info = dataset.indicators.get(figure.indicator)
+    if info is not None and info.publisher == FILE_PUBLISHER:
+        return True
+    return is_eurostat(dataset, figure)
 
 
 def _in_time(figure: Figure) -> tuple[int, int, int]:

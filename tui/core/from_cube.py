@@ -15,7 +15,7 @@ from pathlib import Path
 from tui.core.cube import Cube, Dimension
 from tui.core.dataset import Dataset
 from tui.core.labels import Labels
-from tui.core.model import Figure, Indicator, Source
+from tui.core.model import FILE_PUBLISHER, Figure, Indicator, Source
 from tui.core.periods import Period, is_time_name, read_periods
 from tui.core.text import literal
 
@@ -270,7 +270,7 @@ class _Mapping:
             ident = "/".join(codes) or "value"
             if ident not in self.indicators:
                 self.indicators[ident] = Indicator(
-                    ident, self.theme, len(self.indicators), "as_labelled", "file"
+                    ident, self.theme, len(self.indicators), "as_labelled", FILE_PUBLISHER
                 )
                 names = [
                     literal(d.labels[pos[i]])
