@@ -26,7 +26,7 @@ def sources_text(dataset: Dataset, view: TableView, state: ViewState, figure: Fi
     """The details as literal Text: nothing from the data is read as markup or escape codes."""
     lang = state.lang
     out = Text()
-    out.append(f"{figure_name(dataset, view, state.row, lang)}, {figure.ref_year}: ", style="bold")
+    out.append(f"{figure_name(dataset, view, state.row, lang)}, {figure.period}: ", style="bold")
     out.append(value_text(dataset, figure, lang) + "\n\n", style="bold")
     indicator = dataset.indicators.get(figure.indicator)
     period = say(f"period_{indicator.period}", lang) if indicator else ""
