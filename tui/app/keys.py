@@ -57,6 +57,7 @@ THEME_KEYS: list[BindingType] = [
     _key("b", "breakdown", "breakdown", "keys_view", show=True),
     _key("c", "chart", "chart", "keys_view", show=True),
     _key("g", "compare", "compare", "keys_view", show=True),
+    _key("G", "geo", "geo", "keys_view"),
     _key("s", "sources", "source", "keys_figure", show=True),
     _key("slash", "jump", "jump", "keys_move", show=True),
     _key("e", "export", "export", "keys_figure"),
@@ -82,12 +83,28 @@ JUMP_KEYS: list[BindingType] = [
 ]
 """The `/` prompt."""
 
+GEO_KEYS: list[BindingType] = [
+    _key("escape", "cancel", "geo-cancel", "keys_other"),
+    _key("up", "move(-1)", "geo-up", "keys_move"),
+    _key("down", "move(1)", "geo-down", "keys_move"),
+    _key("pageup", "page(-1)", "geo-page-up", "keys_move"),
+    _key("pagedown", "page(1)", "geo-page-down", "keys_move"),
+]
+"""The `G` chooser: typing filters the list, Enter chooses the highlighted geography."""
+
 HELP_KEYS: list[BindingType] = [
     _key("escape,q,question_mark", "close", "help-close", "keys_other"),
 ]
 """The help dialog."""
 
-ALL_KEYS: list[BindingType] = [*THEME_KEYS, *APP_KEYS, *SOURCES_KEYS, *JUMP_KEYS, *HELP_KEYS]
+ALL_KEYS: list[BindingType] = [
+    *THEME_KEYS,
+    *APP_KEYS,
+    *SOURCES_KEYS,
+    *JUMP_KEYS,
+    *GEO_KEYS,
+    *HELP_KEYS,
+]
 """Every key a person can press."""
 
 

@@ -200,7 +200,7 @@ class ThemeScreen(OfferingScreen):
         """The title, scope and source line of the current selection, by widget id."""
         app, state = self.ikt, self.state
         return {
-            "title": title_text(app.dataset, state, app.ascii_mode),
+            "title": title_text(app.dataset, state, app.ascii_mode, self.view),
             "scope": say("scope", state.lang),
             "source": source_line(app.dataset, self.view, state, app.ascii_mode),
         }
@@ -310,6 +310,23 @@ class ThemeScreen(OfferingScreen):
     def _leave_compare(self) -> None:
         self.state.compare = None
         self.state.row = self.state.return_row
+        self.reload()
+
+    def action_geo(self) -> None:
+        from tui.app.present.geos import geo_names
+        from tui.app.screens.geo import GeoScreen
+
+        codes = self.geo_codes()
+        names = geo_names(self.ikt.dataset, codes, self.state.lang)
+        chooser = GeoScreen(codes, names, self.state.geo, self.state.lang, self.ikt.ascii_mode)
+        self.app.push_screen(chooser, self._show_geo)
+
+    def _show_geo(self, geo: str | None) -> None:
+        from tui.app.present.geos import choose_geo
+
+        if geo is None or (geo == self.state.geo and not self.state.comparing):
+            return
+        choose_geo(self.ikt.dataset, self.state, self.view, geo)
         self.reload()
 
     def action_sources(self) -> None:
