@@ -94,7 +94,8 @@ def comparable_slice(dataset: Dataset, indicator: str, geos: list[str], group: s
     """One indicator with a row per country, comparable figures only (others are left out)."""
     raw = dataset.compare(indicator, geos, group)
     cells = {key: f for key, f in raw.cells.items() if geo_comparable(dataset, f)}
-    rows = tuple(r for r in raw.rows if any(key[0] == r for key in cells))
+    kept = {row for (row, _year) in cells}
+    rows = tuple(r for r in raw.rows if r in kept)
     return Slice(raw.theme, raw.breakdown, rows, _years_of(cells), cells)
 
 
