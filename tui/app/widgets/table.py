@@ -105,6 +105,7 @@ class FigureTable(ScrollView, can_focus=True):
         self._laid_out_for = -1
         self._strips.clear()
         self.select(0, None)
+        self.refresh()  # every line is new, even where the layout stays as it was
 
     def select(self, row: int, year: int | None) -> None:
         """Show (row, year) as the selection, bringing its line and its column into view."""
