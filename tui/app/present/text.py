@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tui.app.present.table import TableView, cell_text
 from tui.app.state import ViewState
-from tui.core.dataset import Dataset
+from tui.core.dataset import Dataset, is_eurostat_indicator
 from tui.core.model import Figure
 from tui.core.numbers import format_difference
 from tui.core.provenance import population_text, publisher_text
@@ -44,6 +44,12 @@ def title_text(
         parts.append(literal(dataset.labels.get("geo", state.geo, lang)))
     parts.append(origin_text(dataset, lang))
     return sep(ascii_mode).join(parts)
+
+
+def eurostat_scope(dataset: Dataset, state: ViewState) -> bool:
+    """True when Eurostat's scope (the enterprises its figures cover) belongs under the title:
+    in a comparison of a Eurostat indicator, not of a file's geographies."""
+    return state.compare is not None and is_eurostat_indicator(dataset, state.compare.indicator)
 
 
 def figure_name(dataset: Dataset, view: TableView, row: int, lang: str) -> str:

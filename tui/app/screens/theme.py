@@ -22,7 +22,7 @@ from tui.app.present.table import (
     initial_row_year,
     jump_target,
 )
-from tui.app.present.text import copy_text, source_line, title_text
+from tui.app.present.text import copy_text, eurostat_scope, source_line, title_text
 from tui.app.screens.host import Host
 from tui.app.screens.offers import OfferingScreen
 from tui.app.state import (
@@ -175,6 +175,7 @@ class ThemeScreen(OfferingScreen):
         if not self._started:
             return  # keys pressed before the first frame: on_mount shows the result
         self.set_class(state.comparing, "-comparing")
+        self.set_class(eurostat_scope(self.ikt.dataset, state), "-eurostat-scope")
         self.query_one(FigureTable).load(view, state.lang)
         self.select()
 
