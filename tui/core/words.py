@@ -210,7 +210,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "Skriv for å filtrere, Enter velger, Esc avbryter",
         "Type to filter, Enter chooses, Esc cancels",
     ),
-    "geo_count": ("av", "of"),
     "geo_none": ("Ingen områder passer", "No geography matches"),
     "geo_one": ("Tabellen har bare ett område", "The table has only one geography"),
 }

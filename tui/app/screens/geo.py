@@ -63,7 +63,7 @@ class GeoScreen(ModalScreen[str | None]):
         shown = matching(self.names, query)
         self.query_one(ChoiceList).show(shown)
         count = (
-            f"{len(shown)} {say('geo_count', self.lang)} {len(self.names)}"
+            f"{len(shown)} {say('of', self.lang)} {len(self.names)}"
             if shown
             else say("geo_none", self.lang)
         )

@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from tui.app.keys import THEME_KEYS
+from tui.app.present.geos import choose_geo, geo_names
 from tui.app.present.table import (
     TableView,
     available_breakdowns,
@@ -314,7 +315,6 @@ class ThemeScreen(OfferingScreen):
         self.reload()
 
     def action_geo(self) -> None:
-        from tui.app.present.geos import geo_names
         from tui.app.screens.geo import GeoScreen
 
         codes = self.geo_codes()
@@ -323,8 +323,6 @@ class ThemeScreen(OfferingScreen):
         self.app.push_screen(chooser, self._show_geo)
 
     def _show_geo(self, geo: str | None) -> None:
-        from tui.app.present.geos import choose_geo
-
         if geo is None or (geo == self.state.geo and not self.state.comparing):
             return
         choose_geo(self.ikt.dataset, self.state, self.view, geo)
