@@ -52,3 +52,13 @@ def test_a_half_year_file_compares_by_period_cell_by_cell() -> None:
         assert [codes[time] for codes, _v, _s in cells if codes[region] == row.row.geo] == list(
             table.periods
         )
+
+
+def test_a_themes_geographies_are_those_with_a_figure_in_it() -> None:
+    dataset = load_dataset()
+    for theme in dataset.themes():
+        expected = {f.geo for f in dataset.figures if f.theme == theme}
+        geos = dataset.theme_geos(theme)
+        assert set(geos) == expected and len(geos) == len(expected)
+        assert geos == [g for g in dataset.geos() if g in expected]  # in the data's own order
+    assert dataset.theme_geos("social_media") == ["NO"]

@@ -21,8 +21,8 @@ from textual.widgets import Input, Static
 import tui.app.screens.theme as screen_module
 import tui.core.export as export_module
 from tui.app.app import IktApp
-from tui.app.screens.help import HelpScreen
 from tui.app.screens.geo import GeoScreen
+from tui.app.screens.help import HelpScreen
 from tui.app.screens.jump import JumpScreen
 from tui.app.screens.notices import NoticeScreen
 from tui.app.screens.sources import SourcesScreen

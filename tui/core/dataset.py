@@ -62,6 +62,15 @@ class Dataset:
 
     def geos(self, indicator: str | None = None) -> list[str]:
         geos = {geo for (ind, geo, _group) in self._by_key if indicator is None or ind == indicator}
+        return self._in_geo_order(geos)
+
+    def theme_geos(self, theme: str) -> list[str]:
+        """The geographies with a figure in the theme, in the order `geos` lists them."""
+        indicators = set(self.theme_indicators(theme))
+        return self._in_geo_order({geo for (ind, geo, _group) in self._by_key if ind in indicators})
+
+    def _in_geo_order(self, geos: set[str]) -> list[str]:
+        """The catalogue's order of countries first, then the codes it does not name."""
         order = {geo: i for i, geo in enumerate(self.labels.ids("geo"))}
         return sorted(geos, key=lambda g: (order.get(g, len(order)), g))
 

@@ -1,5 +1,4 @@
-"""Which geographies a theme's table has, how the `G` chooser names them, and what choosing one
-does to the selection."""
+"""How the `G` chooser names a theme's geographies, and what choosing one does to the selection."""
 
 from __future__ import annotations
 
@@ -7,14 +6,6 @@ from tui.app.present.table import TableView, available_breakdowns, build_table
 from tui.app.state import ViewState
 from tui.core.dataset import Dataset
 from tui.core.text import literal
-
-
-def theme_geos(dataset: Dataset, theme: str) -> list[str]:
-    """The geographies with a figure in the theme, in the order the data lists them."""
-    found = {
-        geo for indicator in dataset.theme_indicators(theme) for geo in dataset.geos(indicator)
-    }
-    return [geo for geo in dataset.geos() if geo in found]
 
 
 def geo_names(dataset: Dataset, codes: list[str], lang: str) -> list[str]:

@@ -63,9 +63,7 @@ class OfferingScreen(NoticeScreen):
     def geo_codes(self) -> list[str]:
         """The geographies of this screen's theme, found once (`G` chooses among them)."""
         if self._geos is None:
-            from tui.app.present.geos import theme_geos
-
-            self._geos = theme_geos(self.ikt.dataset, self.state.theme)
+            self._geos = self.ikt.dataset.theme_geos(self.state.theme)
         return self._geos
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
