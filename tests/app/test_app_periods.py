@@ -235,3 +235,12 @@ def test_the_chooser_filters_by_any_part_of_a_name() -> None:
     assert list(matching(names, "TROM")) == [1, 2]
     assert list(matching(names, "1902")) == [1]
     assert list(matching(names, "bergen")) == []
+
+
+async def test_the_help_says_the_arrows_move_by_period() -> None:
+    dataset = file_dataset(str(PERIODS / "px_weekly.px"))
+    async with open_file_explorer(dataset, WIDE) as explorer:
+        text = "\n".join((await explorer.press("question_mark")).lines)
+        for words in ("Previous period", "Next period", "First period", "Last period"):
+            assert words in text, text
+        assert "Previous year" not in text

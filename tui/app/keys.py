@@ -108,9 +108,15 @@ ALL_KEYS: list[BindingType] = [
 """Every key a person can press."""
 
 
-def describe(binding: Binding, lang: str) -> str:
-    """What the key does, in `lang`: the word named by the binding's id."""
-    return say(_word(binding.id), lang) if binding.id else binding.description
+def describe(binding: Binding, lang: str, by_period: bool = False) -> str:
+    """What the key does, in `lang`: the word named by the binding's id. In a sub-annual table
+    (`by_period`) the year keys move by period, and their words say so."""
+    if not binding.id:
+        return binding.description
+    period_word = "key_" + binding.id.replace("year-", "period-", 1)
+    if by_period and period_word in WORDS:
+        return say(period_word, lang)
+    return say(_word(binding.id), lang)
 
 
 KeyRow = tuple[str, str]

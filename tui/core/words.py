@@ -210,6 +210,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Skriv for å filtrere, Enter velger, Esc avbryter",
         "Type to filter, Enter chooses, Esc cancels",
     ),
+    "key_period-previous": ("Forrige periode", "Previous period"),
+    "key_period-next": ("Neste periode", "Next period"),
+    "key_period-first": ("Første periode", "First period"),
+    "key_period-last": ("Siste periode", "Last period"),
     "geo_none": ("Ingen områder passer", "No geography matches"),
     "geo_one": ("Tabellen har bare ett område", "The table has only one geography"),
 }
