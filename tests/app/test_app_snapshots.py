@@ -64,3 +64,23 @@ def test_ascii_mode(snap_compare: Snap) -> None:
 def test_sources_dialog(snap_compare: Snap) -> None:
     app = make_app(screen="social_media", lang="en", year=2013)
     assert snap_compare(app, terminal_size=(80, 24), run_before=keys("down", "s"))
+
+
+def test_monthly_file_by_period(snap_compare: Snap) -> None:
+    from pathlib import Path
+
+    from tui.cli.data import file_dataset
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "periods" / "px_monthly.px"
+    app = make_app(file_dataset(str(fixture)), screen="file", lang="en", geo="file")
+    assert snap_compare(app, terminal_size=(100, 30), run_before=keys("home", "right"))
+
+
+def test_geography_chooser_filtered(snap_compare: Snap) -> None:
+    from pathlib import Path
+
+    from tui.cli.data import file_dataset
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "periods" / "px_half_year.px"
+    app = make_app(file_dataset(str(fixture)), screen="file", lang="nb", geo="0301")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("G", "t", "r"))

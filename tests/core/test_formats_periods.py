@@ -148,3 +148,11 @@ def test_the_data_frame_of_a_monthly_file_has_its_months() -> None:
     frame = tui.frame(file=PERIODS / "px_monthly.px")
     assert list(frame["period"])[:6] == TABLES["px_monthly.px"][2]
     assert list(frame["year"])[:6] == [2004, 2004, 2004, 2004, 2005, 2005]
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_the_time_axis_is_every_period_in_time_order(name: str) -> None:
+    _time, _frequency, periods = TABLES[name]
+    dataset = cube_to_dataset(read_table(PERIODS / name))
+    assert dataset.time_axis("file") == tuple(periods)
+    assert dataset.time_axis("other") == ()

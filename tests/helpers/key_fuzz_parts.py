@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 import tui.app.screens.theme as screen_module
 import tui.core.export as export_module
 from tui.app.app import IktApp
+from tui.app.screens.geo import GeoScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.jump import JumpScreen
 from tui.app.screens.notices import NoticeScreen
@@ -51,6 +52,7 @@ SCREEN_CLASSES: tuple[type[DOMNode], ...] = (
     HelpScreen,
     SourcesScreen,
     JumpScreen,
+    GeoScreen,
 )
 """The app, its screens and its dialogs: the keys a person uses."""
 WIDGET_CLASSES: tuple[type[DOMNode], ...] = (FigureTable, Input, VerticalScroll)

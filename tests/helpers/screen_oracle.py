@@ -131,3 +131,25 @@ async def open_explorer(
         explorer = Explorer(app, pilot)
         await explorer.settle()
         yield explorer
+
+
+@asynccontextmanager
+async def open_file_explorer(
+    dataset: Dataset, size: tuple[int, int], lang: str = "en"
+) -> AsyncIterator[Explorer]:
+    """The explorer on a file's figures as `ikt open FILE` starts it (first geography)."""
+    from tui.cli.commands.open import start_breakdown
+
+    app = IktApp(
+        dataset,
+        screen="file",
+        year=None,
+        by=start_breakdown(dataset),
+        lang=lang,
+        ascii_mode=False,
+        geo=dataset.geos()[0],
+    )
+    async with app.run_test(size=size) as pilot:
+        explorer = Explorer(app, pilot)
+        await explorer.settle()
+        yield explorer

@@ -146,7 +146,9 @@ class IktApp(App[int]):
         if action == "theme" and parameters and parameters[0] in range(len(THEMES)):
             theme = THEMES[cast(int, parameters[0])]
             return literal(self.dataset.labels.get("theme", theme, self.lang))
-        return describe(binding, self.lang)
+        screen = self.screen
+        by_period = isinstance(screen, ThemeScreen) and bool(screen.view.names)
+        return describe(binding, self.lang, by_period)
 
     def toggle_lang(self) -> None:
         self.lang = other_lang(self.lang)

@@ -62,6 +62,7 @@ THEME_KEYS: list[BindingType] = [
     _key("less_than_sign", "labels(-1)", "labels-narrower", "keys_view"),
     _key("greater_than_sign", "labels(1)", "labels-wider", "keys_view"),
     _key("n", "headlines", "headlines", "keys_view"),
+    _key("G", "geo", "geo", "keys_view"),
     _key("s", "sources", "source", "keys_figure", show=True),
     _key("slash", "jump", "jump", "keys_move", show=True),
     _key("e", "export", "export", "keys_figure"),
@@ -87,6 +88,15 @@ JUMP_KEYS: list[BindingType] = [
 ]
 """The `/` prompt."""
 
+GEO_KEYS: list[BindingType] = [
+    _key("escape", "cancel", "geo-cancel", "keys_other"),
+    _key("up", "move(-1)", "geo-up", "keys_move"),
+    _key("down", "move(1)", "geo-down", "keys_move"),
+    _key("pageup", "page(-1)", "geo-page-up", "keys_move"),
+    _key("pagedown", "page(1)", "geo-page-down", "keys_move"),
+]
+"""The `G` chooser: typing filters the list, Enter chooses the highlighted geography."""
+
 HELP_KEYS: list[BindingType] = [
     _key("escape,q,question_mark", "close", "help-close", "keys_other"),
 ]
@@ -108,6 +118,7 @@ ALL_KEYS: list[BindingType] = [
     *APP_KEYS,
     *SOURCES_KEYS,
     *JUMP_KEYS,
+    *GEO_KEYS,
     *HELP_KEYS,
     *HEADLINES_KEYS,
     *FILTER_KEYS,
@@ -115,9 +126,15 @@ ALL_KEYS: list[BindingType] = [
 """Every key a person can press."""
 
 
-def describe(binding: Binding, lang: str) -> str:
-    """What the key does, in `lang`: the word named by the binding's id."""
-    return say(_word(binding.id), lang) if binding.id else binding.description
+def describe(binding: Binding, lang: str, by_period: bool = False) -> str:
+    """What the key does, in `lang`: the word named by the binding's id. In a sub-annual table
+    (`by_period`) the year keys move by period, and their words say so."""
+    if not binding.id:
+        return binding.description
+    period_word = "key_" + binding.id.replace("year-", "period-", 1)
+    if by_period and period_word in WORDS:
+        return say(period_word, lang)
+    return say(_word(binding.id), lang)
 
 
 KeyRow = tuple[str, str]

@@ -31,7 +31,8 @@ class ViewState:
     """The selection of one theme screen.
 
     `row` indexes the rows of the current table (categories, or countries when comparing);
-    `year` is a reference year of that table, None only while the table is empty.
+    `year` is a column of that table, None only while the table is empty: a reference year, or
+    in a sub-annual table a period's place in time (`TableView.names` gives the period).
     `compare` is the category compared across countries, None when not comparing;
     `return_row` is where the cursor goes back to when the comparison ends.
     `arrangement` orders and filters the rows of the theme's table (never a comparison's).

@@ -15,7 +15,7 @@ from tui.core.loader import (
     load_labels,
     load_sources,
 )
-from tui.core.model import THEMES, Change, Figure, Indicator, Row, Slice, Source
+from tui.core.model import FILE_PUBLISHER, THEMES, Change, Figure, Indicator, Row, Slice, Source
 from tui.core.periods import period_order, periods_frequency
 from tui.core.revisions import FigureChange, FigureKey, figure_key
 
@@ -35,6 +35,7 @@ class Dataset:
     revised: dict[FigureKey, FigureChange] = field(default_factory=dict)  # both figures' places
     _by_key: dict[tuple[str, str, str], list[Figure]] = field(default_factory=dict, repr=False)
     _groups: dict[tuple[str, str, str], set[str]] = field(default_factory=dict, repr=False)
+    _time_axes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if self._by_key or not self.figures:
@@ -65,6 +66,15 @@ class Dataset:
 
     def geos(self, indicator: str | None = None) -> list[str]:
         geos = {geo for (ind, geo, _group) in self._by_key if indicator is None or ind == indicator}
+        return self._in_geo_order(geos)
+
+    def theme_geos(self, theme: str) -> list[str]:
+        """The geographies with a figure in the theme, in the order `geos` lists them."""
+        indicators = set(self.theme_indicators(theme))
+        return self._in_geo_order({geo for (ind, geo, _group) in self._by_key if ind in indicators})
+
+    def _in_geo_order(self, geos: set[str]) -> list[str]:
+        """The catalogue's order of countries first, then the codes it does not name."""
         order = {geo: i for i, geo in enumerate(self.labels.ids("geo"))}
         return sorted(geos, key=lambda g: (order.get(g, len(order)), g))
 
@@ -94,6 +104,16 @@ class Dataset:
         """Periods as published (2004M09, 2005Q1, or the year) that have a figure, in time order."""
         found = {f.period: f for f in self._matching(theme, indicator, breakdown, group, geo)}
         return sorted(found, key=lambda p: _in_time(found[p]))
+
+    def time_axis(self, theme: str) -> tuple[str, ...]:
+        """A theme's periods in time order, worked out once: every table of the theme uses it."""
+        axis = self._time_axes.get(theme)
+        if axis is None:
+            # one pass with nothing but the theme to test: a file may hold 300,000 figures
+            found = {f.period: f.ref_year for f in self.figures if f.theme == theme}
+            axis = tuple(sorted(found, key=lambda p: period_order(p, found[p])))
+            self._time_axes[theme] = axis
+        return axis
 
     def _matching(
         self,
@@ -249,6 +269,22 @@ def is_eurostat(dataset: Dataset, figure: Figure) -> bool:
         and source is not None
         and source.publisher.lower().startswith("eurostat")
     )
+
+
+def compares_geographies(dataset: Dataset, indicator: str) -> bool:
+    """An indicator whose geographies can stand side by side: Eurostat's (defined the same way for
+    every country) and a file's (all its geographies are one table's, whoever published it)."""
+    info = dataset.indicators.get(indicator)
+    return info is not None and info.publisher in ("eurostat", FILE_PUBLISHER)
+
+
+def geo_comparable(dataset: Dataset, figure: Figure) -> bool:
+    """A figure that may stand beside other geographies' figures of its indicator: a file's, or a
+    Eurostat indicator's that Eurostat itself published (another publisher's may differ)."""
+    info = dataset.indicators.get(figure.indicator)
+    if info is not None and info.publisher == FILE_PUBLISHER:
+        return True
+    return is_eurostat(dataset, figure)
 
 
 def _in_time(figure: Figure) -> tuple[int, int, int]:

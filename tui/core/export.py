@@ -39,12 +39,15 @@ def write_slice_csv(
         break
     if handle is None:
         raise FileExistsError(f"{directory}: no free name for {stem}.csv")
+    figures = [
+        f for row in table.rows for year in table.years if (f := table.get(row, year)) is not None
+    ]
+    # a sub-annual table's figures share their year: each one's period tells them apart
+    keys = FIGURE_KEYS if all(f.annual for f in figures) else (*FIGURE_KEYS, "period")
     with handle:
         writer = csv.writer(handle)
-        writer.writerow(FIGURE_KEYS)
-        for row in table.rows:
-            for year in table.years:
-                figure = table.get(row, year)
-                if figure is not None:
-                    writer.writerow(csv_cells(figure_record(dataset, figure, lang), FIGURE_KEYS))
+        writer.writerow(keys)
+        for figure in figures:
+            record = {**figure_record(dataset, figure, lang), "period": figure.period}
+            writer.writerow(csv_cells(record, keys))
     return path

@@ -16,7 +16,7 @@ from tui.core.cube import Cube, Dimension
 from tui.core.dataset import Dataset
 from tui.core.file_figures import FILE_SOURCE, Cell, series_figures
 from tui.core.labels import Labels
-from tui.core.model import Figure, Indicator, Source
+from tui.core.model import FILE_PUBLISHER, Figure, Indicator, Source
 from tui.core.periods import Period, is_time_name, period_order, read_periods
 from tui.core.text import literal
 
@@ -260,7 +260,7 @@ class _Mapping:
             ident = "/".join(codes) or "value"
             if ident not in self.indicators:
                 self.indicators[ident] = Indicator(
-                    ident, self.theme, len(self.indicators), "as_labelled", "file"
+                    ident, self.theme, len(self.indicators), "as_labelled", FILE_PUBLISHER
                 )
                 names = [
                     literal(d.labels[pos[i]])

@@ -86,6 +86,10 @@ class Source:
     rank: str = ""  # which SSB page is primary when several print one figure: lower first
 
 
+FILE_PUBLISHER = "file"
+"""The publisher of an indicator read from a file: whoever published the file, it is one table."""
+
+
 @dataclass(frozen=True, slots=True)
 class Indicator:
     """What is measured, which theme shows it, and which period a year refers to."""
@@ -94,7 +98,7 @@ class Indicator:
     theme: str
     position: int
     period: str  # january (of the survey year) | previous_year (calendar year before the survey)
-    publisher: str  # ssb | eurostat
+    publisher: str  # ssb | eurostat, or FILE_PUBLISHER for a table read from a file
 
 
 @dataclass(frozen=True, slots=True)

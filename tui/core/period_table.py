@@ -6,11 +6,12 @@ whoever published it; the columns are the table's own periods, never merged into
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from tui.core.dataset import Dataset, group_order
-from tui.core.model import Row, Slice
-from tui.core.table import TableRow, YearRange, cell_text
+from tui.core.dataset import Dataset, geo_comparable, group_order
+from tui.core.model import Figure, Row, Slice
+from tui.core.table import TableRow, YearRange, cell_text, comparable_geos
 from tui.core.text import literal
 
 
@@ -44,10 +45,34 @@ def period_table(
             if dataset.series(indicator, group, geo)
         ]
     full = dataset.table(theme, breakdown, rows, years)
+    built = table_rows(dataset, full, lang)
+    return PeriodTable(full, full.periods, built, breakdown != "total", len(geos) > 1)
+
+
+def compared_periods(dataset: Dataset, row: Row, lang: str) -> PeriodTable:
+    """One indicator (in the row's group) by period, a row per geography with comparable figures;
+    the figures that do not compare (another publisher's) are left out, as by year."""
+    geos = comparable_geos(dataset, row.indicator, row.group)
+    full = dataset.compare(row.indicator, geos, row.group)
+    built = table_rows(dataset, full, lang, keep=lambda f: geo_comparable(dataset, f))
+    used = [i for i in range(len(full.periods)) if any(r.figures[i] is not None for r in built)]
+    if len(used) < len(full.periods):
+        built = tuple(_narrowed(r, used) for r in built)
+    periods = tuple(full.periods[i] for i in used)
+    return PeriodTable(full, periods, built, row.group != "total", True)
+
+
+def table_rows(
+    dataset: Dataset, full: Slice, lang: str, keep: Callable[[Figure], bool] | None = None
+) -> tuple[TableRow, ...]:
+    """A row per row of `full` with a figure (one `keep` accepts), a column per period of `full`."""
     labels = dataset.labels
     built: list[TableRow] = []
-    for row in rows:
-        figures = tuple(full.at(row, period) for period in full.periods)
+    for row in full.rows:
+        figures = tuple(
+            f if f is not None and (keep is None or keep(f)) else None
+            for f in (full.at(row, period) for period in full.periods)
+        )
         if not any(f is not None for f in figures):
             continue
         built.append(
@@ -60,4 +85,13 @@ def period_table(
                 cells=tuple(cell_text(f, lang) for f in figures),
             )
         )
-    return PeriodTable(full, full.periods, tuple(built), breakdown != "total", len(geos) > 1)
+    return tuple(built)
+
+
+def _narrowed(row: TableRow, used: list[int]) -> TableRow:
+    """The row with only the columns at `used` (periods without a comparable figure go)."""
+    return replace(
+        row,
+        figures=tuple(row.figures[i] for i in used),
+        cells=tuple(row.cells[i] for i in used),
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.core.dataset import Dataset, group_order, is_eurostat, is_eurostat_indicator
+from tui.core.dataset import Dataset, compares_geographies, geo_comparable, group_order
 from tui.core.model import Figure, Row, Slice
 from tui.core.numbers import format_value
 from tui.core.text import literal
@@ -69,15 +69,15 @@ def compared_table(
     lang: str,
     years: YearRange | None = None,
 ) -> FigureTable:
-    """Every Eurostat indicator of a theme with a row per country; SSB figures stay out."""
+    """Every indicator of a theme whose geographies compare, a row per country; SSB's stay out."""
     rows: list[Row] = []
     cells: dict[tuple[Row, int], Figure] = {}
     for indicator in dataset.theme_indicators(theme):
-        if not is_eurostat_indicator(dataset, indicator):
+        if not compares_geographies(dataset, indicator):
             continue
         groups = {g for geo in geos for g in dataset.groups(indicator, breakdown, geo)}
         for group in group_order(groups):
-            part = eurostat_slice(dataset, indicator, geos, group)
+            part = comparable_slice(dataset, indicator, geos, group)
             rows += part.rows
             cells.update(part.cells)
     full = Slice(theme, breakdown, tuple(rows), _years_of(cells), cells)
@@ -85,16 +85,17 @@ def compared_table(
 
 
 def compared_indicator(dataset: Dataset, row: Row, lang: str) -> FigureTable:
-    """One Eurostat indicator (in the row's group) across every country that has it."""
-    full = eurostat_slice(dataset, row.indicator, dataset.geos(row.indicator), row.group)
+    """One indicator (in the row's group) across every geography with comparable figures."""
+    full = comparable_slice(dataset, row.indicator, dataset.geos(row.indicator), row.group)
     return build(dataset, full, lang, None, by_group=row.group != "total", comparing=True)
 
 
-def eurostat_slice(dataset: Dataset, indicator: str, geos: list[str], group: str) -> Slice:
-    """One indicator with a row per country, Eurostat's own figures only (others are left out)."""
+def comparable_slice(dataset: Dataset, indicator: str, geos: list[str], group: str) -> Slice:
+    """One indicator with a row per country, comparable figures only (others are left out)."""
     raw = dataset.compare(indicator, geos, group)
-    cells = {key: f for key, f in raw.cells.items() if is_eurostat(dataset, f)}
-    rows = tuple(r for r in raw.rows if any(key[0] == r for key in cells))
+    cells = {key: f for key, f in raw.cells.items() if geo_comparable(dataset, f)}
+    kept = {row for (row, _year) in cells}
+    rows = tuple(r for r in raw.rows if r in kept)
     return Slice(raw.theme, raw.breakdown, rows, _years_of(cells), cells)
 
 
@@ -140,6 +141,15 @@ def build(
     }
     narrowed = Slice(full.theme, full.breakdown, tuple(r.row for r in rows), shown, cells)
     return FigureTable(narrowed, tuple(rows), by_group, comparing)
+
+
+def comparable_geos(dataset: Dataset, indicator: str, group: str) -> list[str]:
+    """The geographies with at least one figure of the indicator (in `group`) that compares."""
+    return [
+        geo
+        for geo in dataset.geos(indicator)
+        if any(geo_comparable(dataset, f) for f in dataset.series(indicator, group, geo))
+    ]
 
 
 def reference_key(table: Slice, row: Row) -> tuple[str, str, str] | None:

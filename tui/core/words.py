@@ -244,6 +244,27 @@ WORDS: dict[str, tuple[str, str]] = {
         "↑/↓ chooses, Enter shows the figure, Esc or q closes",
     ),
     "headlines_none": ("Ingen overskrifter for", "No headlines for"),
+    "frequency_half-yearly": ("halvår", "half-yearly"),
+    "frequency_quarterly": ("kvartal", "quarterly"),
+    "frequency_monthly": ("måned", "monthly"),
+    "frequency_weekly": ("uke", "weekly"),
+    "frequency_other": ("perioder", "periods"),
+    "key_geo": ("Velg område", "Choose geography"),
+    "key_geo-cancel": ("Avbryt valget", "Cancel the choice"),
+    "key_geo-up": ("Forrige område", "Previous geography"),
+    "key_geo-down": ("Neste område", "Next geography"),
+    "key_geo-page-up": ("En side opp", "Page up"),
+    "key_geo-page-down": ("En side ned", "Page down"),
+    "geo_prompt": (
+        "Skriv for å filtrere, Enter velger, Esc avbryter",
+        "Type to filter, Enter chooses, Esc cancels",
+    ),
+    "key_period-previous": ("Forrige periode", "Previous period"),
+    "key_period-next": ("Neste periode", "Next period"),
+    "key_period-first": ("Første periode", "First period"),
+    "key_period-last": ("Siste periode", "Last period"),
+    "geo_none": ("Ingen områder passer", "No geography matches"),
+    "geo_one": ("Tabellen har bare ett område", "The table has only one geography"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {  # Change.reason codes, as people read them

@@ -7,7 +7,8 @@ Missing values never become bars or points; figures of another series, base or u
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from tui.app.present.table import TableView, cell_text
 from tui.app.state import ViewState
@@ -68,6 +69,11 @@ class ChartData:
     years: tuple[int, ...] = ()
     missing: tuple[str, ...] = ()
     countries: bool = False  # the lines are countries compared (each with its own row)
+    names: Mapping[int, str] = field(default_factory=dict)  # a period's name by its column key
+
+    def year_name(self, key: int) -> str:
+        """A column's name on the axis: its year, or its period as published."""
+        return self.names.get(key, str(key))
 
     @property
     def notes(self) -> list[str]:
@@ -122,7 +128,7 @@ def bar_data(dataset: Dataset, view: TableView, state: ViewState) -> ChartData:
             )
         )
     unit_name = literal(dataset.labels.get("unit", unit, lang))
-    title = f"{say('bars', lang)} {state.year} ({unit_name})"
+    title = f"{say('bars', lang)} {view.column_name(state.year)} ({unit_name})"
     return ChartData(
         "bars",
         title,
@@ -132,33 +138,41 @@ def bar_data(dataset: Dataset, view: TableView, state: ViewState) -> ChartData:
         selected_bar=selected_bar,
         row=state.row,
         years=view.years,
+        names=view.names,
     )
 
 
-def _runs(view: TableView, row: int) -> list[tuple[tuple[str, str, str], list[Figure]]]:
-    """Runs of consecutive table years with values of one series/base/unit and no break."""
-    runs: list[tuple[tuple[str, str, str], list[Figure]]] = []
-    current: list[Figure] = []
+Run = tuple[tuple[str, str, str], list[tuple[int, Figure]]]
+"""One series/base/unit and its figures, each under its column's key (year or period)."""
+
+
+def _runs(view: TableView, row: int) -> list[Run]:
+    """Runs of consecutive table columns with values of one series/base/unit and no break."""
+    runs: list[Run] = []
+    current: list[tuple[int, Figure]] = []
     for year in view.years:
         figure = view.figure(row, year)
         if figure is None or figure.missing or figure.value is None:
             if current:
-                runs.append((current[0].comparable_key, current))
+                runs.append((current[0][1].comparable_key, current))
             current = []
             continue
         # a new series, base or unit, or a break in series, starts a new segment
-        if current and (figure.comparable_key != current[0].comparable_key or "b" in figure.status):
-            runs.append((current[0].comparable_key, current))
+        first = current[0][1] if current else None
+        if first is not None and (
+            figure.comparable_key != first.comparable_key or "b" in figure.status
+        ):
+            runs.append((first.comparable_key, current))
             current = []
-        current.append(figure)
+        current.append((year, figure))
     if current:
-        runs.append((current[0].comparable_key, current))
+        runs.append((current[0][1].comparable_key, current))
     return runs
 
 
-def _segment(line: int, figures: list[Figure]) -> Segment:
-    values = tuple(f.value for f in figures if f.value is not None)
-    return Segment(line, tuple(f.ref_year for f in figures), values)
+def _segment(line: int, figures: list[tuple[int, Figure]]) -> Segment:
+    values = tuple(f.value for _key, f in figures if f.value is not None)
+    return Segment(line, tuple(key for key, _f in figures), values)
 
 
 def _key_name(
@@ -205,7 +219,9 @@ def line_data(dataset: Dataset, view: TableView, state: ViewState) -> ChartData:
         for year in view.years:
             figure = view.figure(state.row, year)
             if figure is not None and figure.missing:
-                missing.append(f"{say('missing', lang)}: {year} ({figure.status})")
+                missing.append(
+                    f"{say('missing', lang)}: {view.column_name(year)} ({figure.status})"
+                )
     unit_name = literal(dataset.labels.get("unit", unit, lang))
     title = f"{say('line', lang)}: {name} ({unit_name})"
     return ChartData(
@@ -218,6 +234,7 @@ def line_data(dataset: Dataset, view: TableView, state: ViewState) -> ChartData:
         years=_span(view, state),
         missing=tuple(missing),
         countries=view.comparing,
+        names=view.names,
     )
 
 

@@ -7,13 +7,22 @@ The cells are `tui.core.table`'s, exactly what `ikt show` prints; the labels pas
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from tui.app.present.order_filter import arranged
+from tui.app.present.period_view import period_axis, period_columns
 from tui.app.state import ViewState
-from tui.core.dataset import Dataset
+from tui.core.dataset import Dataset, compares_geographies
 from tui.core.model import BREAKDOWNS, Figure, Row, Slice
-from tui.core.table import OTHER_KEY_MARK, FigureTable, compared_indicator, theme_table
+from tui.core.periods import ANNUAL, period_order
+from tui.core.table import (
+    OTHER_KEY_MARK,
+    FigureTable,
+    comparable_geos,
+    compared_indicator,
+    theme_table,
+)
 from tui.core.table import cell_text as cell_text  # the screen's cells are core's
 from tui.core.text import literal
 from tui.core.words import say
@@ -24,7 +33,11 @@ MARK_ORDER = ("*", ">", "b", "u", "e", "p", "c", "..", ":", ":u", ":c", ".")
 
 @dataclass(frozen=True)
 class TableView:
-    """The table of one selection: row names, year columns and the text of every cell."""
+    """The table of one selection: row names, time columns and the text of every cell.
+
+    The columns are keyed by an int: the year in an annual table; in a sub-annual one the
+    period's place in the theme's time order, `names` giving the period as published.
+    """
 
     table: FigureTable
     labels: tuple[str, ...]  # the indicator of each row, or its country when comparing
@@ -32,6 +45,8 @@ class TableView:
     cells: tuple[tuple[str, ...], ...]
     marks: tuple[tuple[tuple[str, ...], ...], ...]  # per cell, the marks its text carries
     meanings: dict[str, str]  # mark -> its legend entry, for every mark in the table
+    names: Mapping[int, str] = field(default_factory=dict)  # column key -> period as published
+    frequency: str = ANNUAL  # annual, or how often a sub-annual table's periods come
 
     @property
     def slice(self) -> Slice:
@@ -48,6 +63,12 @@ class TableView:
     @property
     def years(self) -> tuple[int, ...]:
         return self.table.slice.years
+
+    def column_name(self, key: int | None) -> str:
+        """A column's heading: its year, or its period as published ('-' for no column)."""
+        if key is None:
+            return "-"
+        return self.names.get(key, str(key))
 
     def figure(self, row: int, year: int | None) -> Figure | None:
         if year is None or not 0 <= row < len(self.rows):
@@ -108,9 +129,13 @@ def mark_order(mark: str) -> tuple[int, str]:
 
 
 def build_table(dataset: Dataset, state: ViewState) -> TableView:
-    """The rows, years and cell texts for the state's theme, breakdown and country (or comparison);
-    the theme's rows in the state's order and filter."""
+    """The rows, years (or periods) and cell texts for the state's theme, breakdown and country
+    (or comparison); the theme's rows in the state's order and filter."""
     lang = state.lang
+    axis = period_axis(dataset, state.theme)
+    if axis is not None:
+        table, names = period_columns(dataset, state, axis)
+        return replace(table_view(dataset, table, lang), names=names, frequency=axis.frequency)
     if state.compare is not None:
         return table_view(dataset, compared_indicator(dataset, state.compare, lang), lang)
     table = theme_table(dataset, state.theme, state.breakdown, state.geo, lang)
@@ -120,10 +145,9 @@ def build_table(dataset: Dataset, state: ViewState) -> TableView:
 def compare_refusal(dataset: Dataset, row: Row, lang: str) -> str | None:
     """Why this category cannot be compared across countries, or None when it can."""
     name = literal(dataset.labels.get("indicator", row.indicator, lang))
-    indicator = dataset.indicators.get(row.indicator)
-    if indicator is None or indicator.publisher != "eurostat":
+    if not compares_geographies(dataset, row.indicator):
         return f"{name} {say('compare_ssb', lang)}"
-    if len(compared_indicator(dataset, row, lang).rows) < 2:
+    if len(comparable_geos(dataset, row.indicator, row.group)) < 2:
         elsewhere = sorted(
             {
                 f.breakdown
@@ -148,13 +172,24 @@ def available_breakdowns(dataset: Dataset, theme: str, geo: str) -> list[str]:
 def jump_target(query: str, view: TableView, current: int) -> tuple[str, int] | None:
     """Where `/query` goes: ('year', year) for four digits, ('row', index) for a name.
 
+    In a sub-annual table a period as published (2004M09) goes to its column, four digits to
+    the year's first period (('year', key) both).
+
     Names are searched from the row after the current one, so repeating a jump visits every
     match in turn. A year the table lacks gives ('no-year', year).
     """
     text = query.strip()
     if not text:
         return None
-    if YEAR.fullmatch(text):
+    if view.names:  # a sub-annual table: a period as published, or a year's first period
+        named = {name.casefold(): key for key, name in view.names.items()}
+        if text.casefold() in named:
+            return ("year", named[text.casefold()])
+        if YEAR.fullmatch(text):
+            year = int(text)
+            in_year = [k for k in view.years if period_order(view.names[k], 0)[0] == year]
+            return ("year", in_year[0]) if in_year else ("no-year", year)
+    elif YEAR.fullmatch(text):
         year = int(text)
         return ("year", year) if year in view.years else ("no-year", year)
     needle = text.casefold()

@@ -71,7 +71,7 @@ def year_widths(view: TableView) -> tuple[int, ...]:
     widths = []
     for column, year in enumerate(view.years):
         cells = (cell_len(row[column]) for row in view.cells)
-        widths.append(max([len(str(year)), *cells]))  # a column without rows: its heading
+        widths.append(max([len(view.column_name(year)), *cells]))  # no rows: its heading
     return tuple(widths)
 
 

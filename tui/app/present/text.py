@@ -9,7 +9,7 @@ from __future__ import annotations
 from tui.app.present.order_filter import arrangement_text
 from tui.app.present.table import TableView, cell_text
 from tui.app.state import ViewState
-from tui.core.dataset import Dataset
+from tui.core.dataset import Dataset, is_eurostat_indicator
 from tui.core.model import Figure
 from tui.core.numbers import format_difference
 from tui.core.provenance import population_text, publisher_text, revision_text
@@ -25,11 +25,15 @@ def origin_text(dataset: Dataset, lang: str) -> str:
     return say("embedded", lang) if dataset.origin == "embedded" else literal(dataset.origin)
 
 
-def title_text(dataset: Dataset, state: ViewState, ascii_mode: bool = False) -> str:
-    """Theme, year, breakdown and country (or the compared category), the order and filter in
-    force, and where the data is from."""
+def title_text(
+    dataset: Dataset, state: ViewState, ascii_mode: bool = False, view: TableView | None = None
+) -> str:
+    """Theme, year (or period, and how often periods come), breakdown and country (or the
+    compared category), the order and filter in force, and where the data is from."""
     lang = state.lang
     year = str(state.year) if state.year is not None else "-"
+    if view is not None and view.names:
+        year = f"{view.column_name(state.year)} ({say('frequency_' + view.frequency, lang)})"
     parts = [literal(dataset.labels.get("theme", state.theme, lang)), year]
     if state.compare is not None:
         name = literal(dataset.labels.get("indicator", state.compare.indicator, lang))
@@ -42,6 +46,12 @@ def title_text(dataset: Dataset, state: ViewState, ascii_mode: bool = False) -> 
         parts += arrangement_text(state.arrangement, lang)
     parts.append(origin_text(dataset, lang))
     return sep(ascii_mode).join(parts)
+
+
+def eurostat_scope(dataset: Dataset, state: ViewState) -> bool:
+    """True when Eurostat's scope (the enterprises its figures cover) belongs under the title:
+    in a comparison of a Eurostat indicator, not of a file's geographies."""
+    return state.compare is not None and is_eurostat_indicator(dataset, state.compare.indicator)
 
 
 def figure_name(dataset: Dataset, view: TableView, row: int, lang: str) -> str:
@@ -78,7 +88,7 @@ def change_text(dataset: Dataset, figure: Figure, lang: str) -> str:
     if change.difference is None or previous is None or previous.exact is None:
         return reason(change.reason, lang)
     difference = format_difference(change.difference, previous.exact, figure.unit, lang)
-    return f"{difference} {say('since', lang)} {previous.ref_year}"
+    return f"{difference} {say('since', lang)} {previous.period}"
 
 
 def source_line(
@@ -91,7 +101,7 @@ def source_line(
     if not view.rows or state.year is None:
         return say("no_data", lang)
     figure = view.figure(state.row, state.year)
-    head = f"{name}, {state.year}: "
+    head = f"{name}, {view.column_name(state.year)}: "
     if figure is None:
         return head + say("no_figure", lang)
     parts = [head + value_text(dataset, figure, lang)]
@@ -120,7 +130,7 @@ def copy_text(dataset: Dataset, view: TableView, state: ViewState) -> str | None
     source = dataset.sources[figure.source_id]
     name = figure_name(dataset, view, state.row, lang)
     return (
-        f"{name} {state.year}: {value_text(dataset, figure, lang)} "
+        f"{name} {view.column_name(state.year)}: {value_text(dataset, figure, lang)} "
         f"({literal(publisher_text(dataset, figure, lang))}, {literal(source.title)}, "
         f"{literal(source.url)})"
     )

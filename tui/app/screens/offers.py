@@ -38,6 +38,7 @@ class OfferingScreen(NoticeScreen):
         super().__init__(name=name, classes=classes)
         self._comparable: dict[Row, bool] = {}
         """Rows known to be comparable across countries (or not): the key line asks on every move."""
+        self._geos: list[str] | None = None
 
     def refusal(self, action: str, parameters: tuple[object, ...]) -> str | None:
         """Why `action` can do nothing here now, or None when it can."""
@@ -53,9 +54,17 @@ class OfferingScreen(NoticeScreen):
             refusal = compare_refusal(self.ikt.dataset, row, state.lang)
             self._comparable[row] = refusal is None
             return refusal
+        if action == "geo" and len(self.geo_codes()) < 2:
+            return say("geo_one", state.lang)
         if action == "theme" and parameters and isinstance(parameters[0], int):
             return self.ikt.missing_theme(parameters[0])
         return None
+
+    def geo_codes(self) -> list[str]:
+        """The geographies of this screen's theme, found once (`G` chooses among them)."""
+        if self._geos is None:
+            self._geos = self.ikt.dataset.theme_geos(self.state.theme)
+        return self._geos
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide (False) a key that can do nothing here now; Textual then does not run it either."""

@@ -26,7 +26,7 @@ def sources_text(dataset: Dataset, view: TableView, state: ViewState, figure: Fi
     """The details as literal Text: nothing from the data is read as markup or escape codes."""
     lang = state.lang
     out = Text()
-    out.append(f"{figure_name(dataset, view, state.row, lang)}, {figure.ref_year}: ", style="bold")
+    out.append(f"{figure_name(dataset, view, state.row, lang)}, {figure.period}: ", style="bold")
     out.append(value_text(dataset, figure, lang) + "\n", style="bold")
     revised = revision_text(dataset, figure, lang)  # first: both figures are kept, this says why
     if revised:

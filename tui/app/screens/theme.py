@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from tui.app.keys import THEME_KEYS
+from tui.app.present.geos import choose_geo, geo_names
 from tui.app.present.table import (
     TableView,
     available_breakdowns,
@@ -22,7 +23,7 @@ from tui.app.present.table import (
     initial_row_year,
     jump_target,
 )
-from tui.app.present.text import copy_text, source_line, title_text
+from tui.app.present.text import copy_text, eurostat_scope, source_line, title_text
 from tui.app.screens.host import Host
 from tui.app.screens.reading import ReadingScreen
 from tui.app.state import (
@@ -174,6 +175,7 @@ class ThemeScreen(ReadingScreen):
         if not self._started:
             return  # keys pressed before the first frame: on_mount shows the result
         self.set_class(state.comparing, "-comparing")
+        self.set_class(eurostat_scope(self.ikt.dataset, state), "-eurostat-scope")
         self.load_table(view)
         self.select()
 
@@ -199,7 +201,7 @@ class ThemeScreen(ReadingScreen):
         """The title, scope and source line of the current selection, by widget id."""
         app, state = self.ikt, self.state
         return {
-            "title": title_text(app.dataset, state, app.ascii_mode),
+            "title": title_text(app.dataset, state, app.ascii_mode, self.view),
             "scope": say("scope", state.lang),
             "source": source_line(app.dataset, self.view, state, app.ascii_mode),
         }
@@ -309,6 +311,20 @@ class ThemeScreen(ReadingScreen):
     def _leave_compare(self) -> None:
         self.state.compare = None
         self.state.row = self.state.return_row
+        self.reload()
+
+    def action_geo(self) -> None:
+        from tui.app.screens.geo import GeoScreen
+
+        codes = self.geo_codes()
+        names = geo_names(self.ikt.dataset, codes, self.state.lang)
+        chooser = GeoScreen(codes, names, self.state.geo, self.state.lang, self.ikt.ascii_mode)
+        self.app.push_screen(chooser, self._show_geo)
+
+    def _show_geo(self, geo: str | None) -> None:
+        if geo is None or (geo == self.state.geo and not self.state.comparing):
+            return
+        choose_geo(self.ikt.dataset, self.state, self.view, geo)
         self.reload()
 
     def action_sources(self) -> None:

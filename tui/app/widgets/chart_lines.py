@@ -66,9 +66,10 @@ def draw_lines(
         _several(plt, data, width - label_room, ascii_mode, colours)
     if data.year is not None:
         plt.vline(data.year)
-    step = max(1, math.ceil(len(years) * 6 / max(1, width - 8)))
+    wide = max(len(data.year_name(year)) for year in years) + 2  # a year's label: 4 + 2
+    step = max(1, math.ceil(len(years) * wide / max(1, width - 8)))
     shown = years[::step]
-    plt.xticks([float(year) for year in shown], [str(year) for year in shown])
+    plt.xticks([float(year) for year in shown], [data.year_name(year) for year in shown])
     plt.xlim(lowest - 0.5, highest + 0.5)
     return room
 

@@ -84,7 +84,7 @@ def multiples(
             lines.append(f"{label:<{label_width}}" + (" " * gap).join(cells))
         if per >= 3:
             lines.append("")
-    lines.append(" " * label_width + _year_axis(years, cw + gap, data.year))
+    lines.append(" " * label_width + _year_axis(years, cw + gap, data))
     return Multiples(lines, start, stop, scale)
 
 
@@ -112,13 +112,14 @@ def _cell(year: int, eighths: dict[int, int], row: int, levels: str, has_value: 
     return levels[max(0, min(8, filled))]
 
 
-def _year_axis(years: list[int], step: int, selected: int | None) -> str:
-    """The first and last year and the selected one, each under its column where they fit."""
+def _year_axis(years: list[int], step: int, data: ChartData) -> str:
+    """The first and last year (or period) and the selected one, under their columns if they fit."""
+    selected = data.year
     line = [" "] * (step * len(years) + 4)
     for year in dict.fromkeys([years[0], years[-1], *([selected] if selected in years else [])]):
         assert year is not None
         at = years.index(year) * step
-        text = str(year)
+        text = data.year_name(year)
         if all(c == " " for c in line[max(0, at - 1) : at + len(text) + 1]):
             line[at : at + len(text)] = text
     return "".join(line).rstrip()

@@ -331,7 +331,7 @@ class FigureTable(ScrollView, can_focus=True):
         room = LEAD - 1 + self.label_column
         parts = [(" ", style), (cut_label(name, room, (), self.glyphs.cut).ljust(room), style)]
         for column in range(self.first, self.end):
-            year = str(view.years[column])
+            year = view.column_name(view.years[column])
             if column == self.first:
                 left = self.glyphs.more_left if self.first > 0 else " "
                 parts.append((f"{left} {year}".rjust(SLOT + self.widths[column]), style))
