@@ -55,10 +55,16 @@ def change_record(table_id: str, change: FigureChange, labels: Labels, lang: str
     }
 
 
-def changes_report(results: Iterable[TableUpdate], catalogue: Labels, lang: str) -> Report:
-    """The new and revised figures of every table fetched, in the order SSB's tables gave them.
+def place_name(group: str, geo: str) -> str:
+    """The group, and the country unless it is Norway (as the revision notes name them)."""
+    return group if geo == "NO" else f"{group}, {geo}"
 
-    Groups are named by the catalogue (the size classes), measures by the table's own labels.
+
+def changes_report(results: Iterable[TableUpdate], catalogue: Labels, lang: str) -> Report:
+    """The new and revised figures of every table and dataset fetched, in the answers' order.
+
+    Groups are named by the catalogue (the size classes); measures the catalogue knows by its
+    names, others by the answer's own labels.
     """
     columns = [
         Column(say("change", lang)),
@@ -80,7 +86,7 @@ def changes_report(results: Iterable[TableUpdate], catalogue: Labels, lang: str)
                 [
                     say(f"change_{change.kind}", lang),
                     labels.get("indicator", new.indicator, lang),
-                    labels.get("group", new.group, lang),
+                    place_name(labels.get("group", new.group, lang), new.geo),
                     str(new.ref_year),
                     format_value(change.before, lang),
                     format_value(new, lang),
