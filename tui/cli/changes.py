@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from tui.cli.output import Column, Report
 from tui.core.labels import Labels
@@ -60,7 +60,7 @@ def place_name(group: str, geo: str) -> str:
     return group if geo == "NO" else f"{group}, {geo}"
 
 
-def changes_report(results: Iterable[TableUpdate], catalogue: Labels, lang: str) -> Report:
+def changes_report(results: Sequence[TableUpdate], catalogue: Labels, lang: str) -> Report:
     """The new and revised figures of every table and dataset fetched, in the answers' order.
 
     Groups are named by the catalogue (the size classes); measures the catalogue knows by its
@@ -93,4 +93,12 @@ def changes_report(results: Iterable[TableUpdate], catalogue: Labels, lang: str)
                     new.source_id,
                 ]
             )
-    return Report(say("changes_title", lang), columns, rows, CHANGE_KEYS, records)
+    return Report(say(changes_title(results), lang), columns, rows, CHANGE_KEYS, records)
+
+
+def changes_title(results: Iterable[TableUpdate]) -> str:
+    """The title's word id: whose API the figures came from (SSB's tables are numbered)."""
+    sources = {"ssb" if r.table_id.isdigit() else "eurostat" for r in results}
+    if sources == {"eurostat"}:
+        return "changes_title_eurostat"
+    return "changes_title_both" if len(sources) == 2 else "changes_title"

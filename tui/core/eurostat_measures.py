@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -33,6 +33,7 @@ class EurostatMeasure:
     nace_r2: str  # the activity a cell must be of; empty: any
     indicator: str
     base: str
+    line: int = field(default=0, compare=False)  # its line in the registry, for problems
 
 
 def load_measures(
@@ -73,7 +74,7 @@ def load_measures(
         if key in measures:
             raise DataError(str(path), f"{'/'.join(key)} is listed twice", line)
         measures[key] = EurostatMeasure(
-            code, row["indic_is"], row["unit"], row["nace_r2"], target.id, row["base"]
+            code, row["indic_is"], row["unit"], row["nace_r2"], target.id, row["base"], line
         )
     return measures
 
@@ -91,6 +92,7 @@ def check_bases(path: Path, measures: Iterable[EurostatMeasure], figures: Iterab
                 str(path),
                 f"{measure.indicator}: the embedded figures are {other[0][1]} of {other[0][0]},"
                 f" not percent of {measure.base}",
+                measure.line,
             )
 
 

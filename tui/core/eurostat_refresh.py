@@ -132,7 +132,13 @@ def place_dataset(info: EurostatDataset, cube: Cube, fetched_at: str, url: str) 
     )
     sources = {
         source_id: Source(
-            source_id, "Eurostat", f"{info.code}: {title}", f"fetched {day}", url, "primary", scope
+            source_id,
+            "Eurostat",
+            f"{info.code}: {title}",
+            f"{info.code}, fetched {day}",  # the source line names the dataset and the day
+            url,
+            "primary",
+            scope,
         )
     }
     origin = f"Eurostat API, fetched {day}"

@@ -210,6 +210,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "old_value": ("Før", "Before"),
     "new_value": ("Nå", "Now"),
     "period_as_labelled": ("året slik SSBs tabell oppgir det", "the year as SSB's table gives it"),
+    "changes_title_eurostat": (
+        "Nye og reviderte tall fra Eurostats API",
+        "New and revised figures from Eurostat's API",
+    ),
+    "changes_title_both": (
+        "Nye og reviderte tall fra SSBs og Eurostats API",
+        "New and revised figures from SSB's and Eurostat's APIs",
+    ),
 }
 
 REASONS: dict[str, tuple[str, str]] = {  # Change.reason codes, as people read them
