@@ -33,6 +33,7 @@ from ssb_pages import ssb_figures
 
 from tui.core.catalogue import Catalogue, load_catalogue
 from tui.core.errors import DataError
+from tui.core.eurostat_measures import check_bases
 from tui.core.loader import FIGURE_COLUMNS, load_figures
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -77,15 +78,19 @@ def run(args: argparse.Namespace) -> str:
     data: Path = args.data
     catalogue = load_catalogue(data)
     if args.reference is None:
-        load_figures(
+        embedded = load_figures(
             data / "figures.csv", catalogue.labels, catalogue.sources, catalogue.indicators
         )
+        check_bases(data / "eurostat_measures.csv", catalogue.eurostat_measures.values(), embedded)
         return f"checked the catalogue and figures.csv in {data}"
     figures = build_figures(args.reference, catalogue)
     out: Path = args.out or data
     out.mkdir(parents=True, exist_ok=True)
     write_csv(out / "figures.csv", list(FIGURE_COLUMNS), figures)
-    load_figures(out / "figures.csv", catalogue.labels, catalogue.sources, catalogue.indicators)
+    built = load_figures(
+        out / "figures.csv", catalogue.labels, catalogue.sources, catalogue.indicators
+    )
+    check_bases(data / "eurostat_measures.csv", catalogue.eurostat_measures.values(), built)
     return f"wrote {len(figures)} figures to {out / 'figures.csv'}"
 
 

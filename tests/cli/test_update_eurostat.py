@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from tests.helpers.cli import Run
@@ -19,9 +20,10 @@ def test_update_source_eurostat_fetches_every_registered_dataset(
 ) -> None:
     result = run("update", "--source", "eurostat", "--geo", "NO,SE")
     assert result.code == 0, result.err
-    lines = result.out.splitlines()
+    *lines, summary = result.out.splitlines()
     assert [line.split(":")[0] for line in lines] == [f"dataset {code}" for code in DATASETS]
     assert all("in NO, SE (fetched " in line for line in lines)
+    assert re.fullmatch(r"\d+ new, \d+ revised, \d+ unchanged figures", summary), summary
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(
         f"eurostat-{code}.json" for code in DATASETS
     )

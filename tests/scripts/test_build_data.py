@@ -95,6 +95,18 @@ def test_the_registry_lists_the_four_default_tables() -> None:
             "Nyttar sosiale medium (eitt eller fleire)",
             "already means sm_any",
         ),
+        (
+            "eurostat_measures.csv",
+            "isoc_cisce_ra,E_SECPOL2,PC_ENT,C10-S951_X_K,eu_e_secpol2,",
+            "isoc_cisce_ra,E_SECPOL2,PC_ENT,C10-S951_X_K,sm_any,",
+            "sm_any is not a Eurostat indicator",
+        ),
+        (
+            "eurostat_measures.csv",
+            "E_ETURN,PC_TURN,C10-S951_X_K,eu_turnover_share,eu_turnover_10plus_excl_fin",
+            "E_ETURN,PC_TURN,C10-S951_X_K,eu_turnover_share,eu_10plus_excl_fin",
+            "the embedded figures are percent of eu_turnover_10plus_excl_fin",
+        ),
     ],
 )
 def test_a_wrong_catalogue_edit_is_one_line_with_file_and_line(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from tui.cli.output import Column, Report
 from tui.core.labels import Labels
@@ -55,10 +55,16 @@ def change_record(table_id: str, change: FigureChange, labels: Labels, lang: str
     }
 
 
-def changes_report(results: Iterable[TableUpdate], catalogue: Labels, lang: str) -> Report:
-    """The new and revised figures of every table fetched, in the order SSB's tables gave them.
+def place_name(group: str, geo: str) -> str:
+    """The group, and the country unless it is Norway (as the revision notes name them)."""
+    return group if geo == "NO" else f"{group}, {geo}"
 
-    Groups are named by the catalogue (the size classes), measures by the table's own labels.
+
+def changes_report(results: Sequence[TableUpdate], catalogue: Labels, lang: str) -> Report:
+    """The new and revised figures of every table and dataset fetched, in the answers' order.
+
+    Groups are named by the catalogue (the size classes); measures the catalogue knows by its
+    names, others by the answer's own labels.
     """
     columns = [
         Column(say("change", lang)),
@@ -80,11 +86,19 @@ def changes_report(results: Iterable[TableUpdate], catalogue: Labels, lang: str)
                 [
                     say(f"change_{change.kind}", lang),
                     labels.get("indicator", new.indicator, lang),
-                    labels.get("group", new.group, lang),
+                    place_name(labels.get("group", new.group, lang), new.geo),
                     str(new.ref_year),
                     format_value(change.before, lang),
                     format_value(new, lang),
                     new.source_id,
                 ]
             )
-    return Report(say("changes_title", lang), columns, rows, CHANGE_KEYS, records)
+    return Report(say(changes_title(results), lang), columns, rows, CHANGE_KEYS, records)
+
+
+def changes_title(results: Iterable[TableUpdate]) -> str:
+    """The title's word id: whose API the figures came from (SSB's tables are numbered)."""
+    sources = {"ssb" if r.table_id.isdigit() else "eurostat" for r in results}
+    if sources == {"eurostat"}:
+        return "changes_title_eurostat"
+    return "changes_title_both" if len(sources) == 2 else "changes_title"

@@ -1,7 +1,7 @@
 """What `ikt update` shows while it works, and the one line it leaves when Ctrl-C stops it.
 
-On a terminal a live display on stderr says which table of how many is being fetched and how
-many cells have come so far; piped or redirected, nothing is shown until the results.
+On a terminal a live display on stderr says which table or dataset of how many is being fetched
+and how many cells have come so far; piped or redirected, nothing is shown until the results.
 """
 
 from __future__ import annotations
@@ -24,18 +24,18 @@ FileStamp = tuple[int, int] | None  # inode and modification time; None when abs
 
 
 class LiveProgress:
-    """A Rich progress display of one update: table n of N, cells fetched so far."""
+    """A Rich progress display of one update: table or dataset n of N, cells fetched so far."""
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
         self.task: TaskID | None = None
         self.cells = 0
 
-    def table_started(self, index: int, total: int, table_id: str) -> None:
-        description = f"table {index} of {total}: {table_id}"
+    def table_started(self, index: int, total: int, table_id: str, kind: str = "table") -> None:
+        description = f"{kind} {index} of {total}: {table_id}"
         if self.task is None:
             self.task = self.progress.add_task(description, total=total, cells=self.cells)
-        self.progress.update(self.task, description=description, completed=index - 1)
+        self.progress.update(self.task, description=description, completed=index - 1, total=total)
 
     def cells_fetched(self, cells: int) -> None:
         self.cells += cells

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tui.core.errors import DataError
 from tui.core.eurostat_datasets import load_datasets
+from tui.core.eurostat_measures import EurostatMeasure, MeasureKey, load_measures
 from tui.core.labels import Labels
 from tui.core.loader import csv_rows, load_indicators, load_labels, load_sources
 from tui.core.model import BREAKDOWNS, THEMES, Indicator, Source
@@ -28,6 +29,7 @@ class Catalogue:
     indicators: dict[str, Indicator]
     codes: Codes
     registry: Registry
+    eurostat_measures: dict[MeasureKey, EurostatMeasure]
 
 
 def load_catalogue(folder: Path) -> Catalogue:
@@ -39,8 +41,9 @@ def load_catalogue(folder: Path) -> Catalogue:
     _check_indicators_labelled(folder / "indicators.csv", labels)
     codes = load_codes(folder / "reference_codes.csv", labels, indicators)
     registry = load_registry(folder, indicators)
-    load_datasets(folder / "eurostat_datasets.csv")  # checked here, read by ikt update
-    return Catalogue(labels, sources, indicators, codes, registry)
+    datasets = load_datasets(folder / "eurostat_datasets.csv")  # checked here, read by ikt update
+    measures = load_measures(folder / "eurostat_measures.csv", datasets, indicators, labels)
+    return Catalogue(labels, sources, indicators, codes, registry, measures)
 
 
 def _check_labels_cover(path: Path, labels: Labels, indicators: dict[str, Indicator]) -> None:

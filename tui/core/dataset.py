@@ -45,8 +45,9 @@ class Dataset:
         for figure in self.figures:
             index[(figure.indicator, figure.geo, figure.group)].append(figure)
             groups[(figure.indicator, figure.breakdown, figure.geo)].add(figure.group)
-        for series in index.values():
+        for key, series in index.items():
             series.sort(key=_in_time)
+            index[key] = _latest_per_period(series)
         self._by_key = dict(index)
         self._groups = dict(groups)
 
@@ -248,6 +249,18 @@ class Dataset:
             return Change(previous, None, "break_in_series")
         assert figure.exact is not None and previous.exact is not None
         return Change(previous, figure.exact - previous.exact, "")
+
+
+def _latest_per_period(series: list[Figure]) -> list[Figure]:
+    """One figure per period: where a fetched figure joins the snapshot's, the one added last.
+
+    Both stay in `figures` (and a revision names both); the screens show the newer one.
+    """
+    kept: dict[str, Figure] = {}
+    for figure in series:  # in time order; of two in one period the later added comes last
+        kept.pop(figure.period, None)
+        kept[figure.period] = figure
+    return list(kept.values()) if len(kept) < len(series) else series
 
 
 def group_order(groups: Iterable[str]) -> list[str]:

@@ -56,6 +56,7 @@ class EurostatClient:
         self.max_attempts, self.backoff = max_attempts, backoff
         self._sleep = sleep
         self._sent = 0
+        self.on_cells: Callable[[int], None] | None = None  # told how many cells each part gave
         self._http = httpx.Client(timeout=self.timeout, headers=HEADERS)
 
     def close(self) -> None:
@@ -141,6 +142,9 @@ class EurostatClient:
         if not isinstance(doc, dict):
             raise DataError(url, "response is not a JSON-stat dataset")
         _parse(doc, url)  # check every part as it arrives
+        values = doc.get("value")
+        if self.on_cells is not None and isinstance(values, list | dict):
+            self.on_cells(len(values))
         return doc
 
     def fetch(self, dataset: str, geos: Sequence[str]) -> Fetched:

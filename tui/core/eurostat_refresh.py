@@ -1,19 +1,26 @@
-"""Fresh Eurostat datasets placed on the screens by dataset, beside the embedded snapshot."""
+"""Fresh Eurostat datasets on the screens: known measures under the embedded indicators."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from tui.core.cube import Cube
+from tui.core.cube import Cube, Dimension
 from tui.core.dataset import Dataset
 from tui.core.errors import DataError, NetworkError
 from tui.core.eurostat_datasets import EurostatDataset, default_datasets, eurostat_datasets
-from tui.core.from_cube import cube_to_dataset
+from tui.core.eurostat_measures import EurostatMeasure, eurostat_measures
+from tui.core.eurostat_repeats import without_repeats
+from tui.core.from_cube import TOTAL_CODES, classify, cube_to_dataset
 from tui.core.labels import Labels
 from tui.core.model import Figure, Indicator, Source
-from tui.core.refresh import TableUpdate, merge
+from tui.core.refresh import PlacedTable, TableUpdate, UpdateProgress, merge
+from tui.core.revisions import Revisions, compare
 from tui.core.text import literal
+
+if TYPE_CHECKING:
+    from tui.core.eurostat_api import EurostatClient
 
 # Eurostat's size_emp codes -> the catalogue's size classes (GE10, 10 or more, is the total)
 EUROSTAT_SIZE_GROUPS = {"10-49": "10-49", "50-249": "50-249", "GE250": "250+", "10-249": "10-249"}
@@ -38,12 +45,35 @@ def _with_metric(cube: Cube) -> Cube:
     return replace(cube, dimensions=dims)
 
 
-def place_dataset(info: EurostatDataset, cube: Cube, fetched_at: str, url: str) -> Dataset:
-    """Every figure of one dataset on its screen, labelled as the answer labels it."""
+def activity_code(figure: Figure, industry: Dimension | None) -> str:
+    """The nace_r2 code of a figure's cell: its industry, else the answer's total; '' without."""
+    if industry is None:
+        return ""
+    if len(industry.codes) == 1:
+        return industry.codes[0]
+    if figure.breakdown == "industry":
+        return figure.group.rsplit(" ", 1)[-1]
+    return next((code for code in industry.codes if code in TOTAL_CODES), "")
+
+
+def known_measure(info: EurostatDataset, codes: list[str], activity: str) -> EurostatMeasure | None:
+    """The embedded indicator a cell is: its indicator and unit alone, listed, of that activity."""
+    if len(codes) != 2:
+        return None  # another dimension tells this cell apart: not the measure listed
+    measure = eurostat_measures().get((info.code, codes[0], codes[1]))
+    if measure is None or measure.nace_r2 not in ("", activity):
+        return None
+    return measure
+
+
+def place_dataset(info: EurostatDataset, cube: Cube, fetched_at: str, url: str) -> PlacedTable:
+    """Every figure of one dataset on its screen: a listed measure under its embedded indicator,
+    any other under one of its own, labelled as the answer labels it."""
     cube = _with_metric(cube)
     if cube.dimension(METRIC) is None:
         raise DataError(url, f"the answer has no {METRIC} dimension to name its measures")
     plain = cube_to_dataset(cube, theme=info.theme)
+    industry = classify(cube).industry
     unit = cube.dimension(UNIT)
     lone_unit = unit if unit is not None and len(unit.codes) == 1 else None
     day, source_id = fetched_at[:10], f"eurostat-api-{info.code}"
@@ -56,21 +86,28 @@ def place_dataset(info: EurostatDataset, cube: Cube, fetched_at: str, url: str) 
         if kind in ("geo", "group") and ident not in EUROSTAT_SIZE_GROUPS:
             labels.add(kind, ident, *names)
     indicators: dict[str, Indicator] = {}
+    embedded_as: dict[str, str] = {}
     figures: list[Figure] = []
     lag = 1 if info.period == "previous_year" else 0
     for figure in plain.figures:
         codes = figure.indicator.split("/")
         if lone_unit is not None:
             codes.append(lone_unit.codes[0])
-        ident = f"eurostat:{info.code}:{'/'.join(codes)}"
-        if ident not in indicators:
+        unit_code = next((c for c in codes if c in units), "")
+        base = f"{SERIES}:{unit_code}" if unit_code else SERIES
+        measure = known_measure(info, codes, activity_code(figure, industry))
+        if measure is not None:
+            ident, base = measure.indicator, measure.base
+            embedded_as[ident] = ident
+        else:
+            ident = f"eurostat:{info.code}:{'/'.join(codes)}"
+        if measure is None and ident not in indicators:
             position = ORDER_FROM + ORDER_STEP * info.order + len(indicators)
             indicators[ident] = Indicator(ident, info.theme, position, info.period, "eurostat")
             name = plain.labels.get("indicator", figure.indicator, "en")
             if lone_unit is not None:
                 name = f"{name} / {literal(lone_unit.labels[0])}"
             labels.add("indicator", ident, f"{name} (API)", f"{name} (API)")
-        unit_code = next((c for c in codes if c in units), "")
         group = eurostat_group(figure.breakdown, figure.group)
         if " " in group and group != figure.group:
             nb, en = plain.labels.names[("group", figure.group)]
@@ -84,7 +121,7 @@ def place_dataset(info: EurostatDataset, cube: Cube, fetched_at: str, url: str) 
                 ref_year=survey - lag,
                 survey_year=survey,
                 period=str(survey - lag),
-                base=f"{SERIES}:{unit_code}" if unit_code else SERIES,
+                base=base,
                 series=SERIES,
                 source_id=source_id,
             )
@@ -95,13 +132,36 @@ def place_dataset(info: EurostatDataset, cube: Cube, fetched_at: str, url: str) 
     )
     sources = {
         source_id: Source(
-            source_id, "Eurostat", f"{info.code}: {title}", f"fetched {day}", url, "primary", scope
+            source_id,
+            "Eurostat",
+            f"{info.code}: {title}",
+            f"{info.code}, fetched {day}",  # the source line names the dataset and the day
+            url,
+            "primary",
+            scope,
         )
     }
-    return Dataset(figures, labels, sources, indicators, origin=f"Eurostat API, fetched {day}")
+    origin = f"Eurostat API, fetched {day}"
+    dataset = Dataset(figures, labels, sources, indicators, origin=origin)
+    return PlacedTable(dataset, (), embedded_as, day)
 
 
-def merge_fetched(base: Dataset, extra: Dataset) -> Dataset:
+def compared(
+    placed: Sequence[PlacedTable], embedded: Dataset
+) -> list[tuple[PlacedTable, Revisions]]:
+    """Each dataset's figures, a place an earlier dataset gave left to it, against the snapshot."""
+    kept = without_repeats([p.dataset.figures for p in placed])
+    out: list[tuple[PlacedTable, Revisions]] = []
+    for table, figures in zip(placed, kept, strict=True):
+        table = replace(table, dataset=replace(table.dataset, figures=figures))
+        revisions = compare(
+            embedded.figures, figures, table.embedded_as, table.fetched_on, series=None
+        )
+        out.append((table, revisions))
+    return out
+
+
+def merge_fetched(base: Dataset, extra: Dataset, revisions: Revisions | None = None) -> Dataset:
     """The figures of both; countries and groups the catalogue names keep the catalogue's names."""
     fresh = Labels(
         {
@@ -110,7 +170,7 @@ def merge_fetched(base: Dataset, extra: Dataset) -> Dataset:
             if key not in base.labels.names or key[0] not in ("geo", "group")
         }
     )
-    return merge(base, replace(extra, labels=fresh))
+    return merge(base, replace(extra, labels=fresh), revisions)
 
 
 def with_cached_datasets(
@@ -121,7 +181,7 @@ def with_cached_datasets(
 
     known = eurostat_datasets()
     notes: list[str] = []
-    merged = base
+    placed: list[PlacedTable] = []
     for code in datasets if datasets is not None else tuple(known):
         info = known.get(code)
         if info is None:
@@ -137,9 +197,12 @@ def with_cached_datasets(
             continue
         notes += list(got.notes)
         try:
-            merged = merge_fetched(merged, place_dataset(info, got.cube, got.fetched_at, got.url))
+            placed.append(place_dataset(info, got.cube, got.fetched_at, got.url))
         except (DataError, ValueError) as err:
             notes.append(f"Eurostat dataset {code}: {err}")
+    merged = base
+    for table, revisions in compared(placed, base):
+        merged = merge_fetched(merged, table.dataset, revisions)
     return merged, notes
 
 
@@ -158,40 +221,76 @@ def update_datasets(
     geos: Sequence[str],
     api_url: str | None,
     offline: bool = False,
+    embedded: Dataset | None = None,
+    progress: UpdateProgress | None = None,
 ) -> list[TableUpdate]:
     """Fetch each dataset (cached on success); a failure leaves the old cache entry as it was."""
-    from tui.core.eurostat_api import EurostatAnswer, EurostatClient, fetch_dataset
+    from tui.core.eurostat_api import EurostatClient
 
-    known = eurostat_datasets()
-    results: list[TableUpdate] = []
+    if embedded is None:
+        from tui.core.dataset import load_dataset
+
+        embedded = load_dataset()
+    codes = tuple(datasets if datasets is not None else default_datasets())
+    results: list[TableUpdate | PlacedAnswer] = []
     with EurostatClient(api_url) as client:
-        for code in datasets if datasets is not None else default_datasets():
-            try:
-                got = fetch_dataset(code, geos, client=client, offline=offline)
-            except EurostatAnswer as err:
-                results.append(TableUpdate(code, False, str(err), unknown_table=True))
-                continue
-            except (NetworkError, DataError) as err:
-                results.append(TableUpdate(code, False, str(err)))
-                continue
-            when = "cache" if got.from_cache else "fetched " + got.fetched_at[:10]
-            info = known.get(code)
-            if info is None:
-                message = (
-                    f"dataset {code}: fetched ({when}); not placed: no screen for it in"
-                    " data/eurostat_datasets.csv"
-                )
-                results.append(TableUpdate(code, True, message, not_placed=(code,)))
-                continue
-            try:
-                placed = place_dataset(info, got.cube, got.fetched_at, got.url)
-            except (DataError, ValueError) as err:
-                results.append(TableUpdate(code, False, f"Eurostat dataset {code}: {err}"))
-                continue
-            geo_found = sorted({f.geo for f in placed.figures})
-            message = (
-                f"dataset {code}: {len(placed.figures)} figures for {info.theme}"
-                f" in {', '.join(geo_found) or 'no country'} ({when})"
-            )
-            results.append(TableUpdate(code, True, message))
-    return results
+        if progress is not None:
+            client.on_cells = progress.cells_fetched
+        for index, code in enumerate(codes, 1):
+            if progress is not None:
+                progress.table_started(index, len(codes), code, kind="dataset")
+            result = update_dataset(code, geos, client, offline)
+            results.append(result)
+            if progress is not None:
+                progress.table_done(result if isinstance(result, TableUpdate) else result.update)
+    placed = [r.table for r in results if isinstance(r, PlacedAnswer)]
+    revised = iter(compared(placed, embedded))
+    updates: list[TableUpdate] = []
+    for result in results:
+        if isinstance(result, TableUpdate):
+            updates.append(result)
+            continue
+        table, revisions = next(revised)
+        updates.append(replace(result.update, revisions=revisions, labels=table.dataset.labels))
+    return updates
+
+
+@dataclass(frozen=True)
+class PlacedAnswer:
+    """A dataset fetched and placed, waiting to be compared with the snapshot."""
+
+    update: TableUpdate
+    table: PlacedTable
+
+
+def update_dataset(
+    code: str, geos: Sequence[str], client: EurostatClient, offline: bool
+) -> TableUpdate | PlacedAnswer:
+    """One dataset fetched, cached and placed; a failure, or no screen for it, is one line."""
+    from tui.core.eurostat_api import EurostatAnswer, fetch_dataset
+
+    try:
+        got = fetch_dataset(code, geos, client=client, offline=offline)
+    except EurostatAnswer as err:
+        return TableUpdate(code, False, str(err), unknown_table=True)
+    except (NetworkError, DataError) as err:
+        return TableUpdate(code, False, str(err))
+    when = "cache" if got.from_cache else "fetched " + got.fetched_at[:10]
+    info = eurostat_datasets().get(code)
+    if info is None:
+        message = (
+            f"dataset {code}: fetched ({when}); not placed: no screen for it in"
+            " data/eurostat_datasets.csv"
+        )
+        return TableUpdate(code, True, message, not_placed=(code,))
+    try:
+        placed = place_dataset(info, got.cube, got.fetched_at, got.url)
+    except (DataError, ValueError) as err:
+        return TableUpdate(code, False, f"Eurostat dataset {code}: {err}")
+    figures = placed.dataset.figures
+    geo_found = sorted({f.geo for f in figures})
+    message = (
+        f"dataset {code}: {len(figures)} figures for {info.theme}"
+        f" in {', '.join(geo_found) or 'no country'} ({when})"
+    )
+    return PlacedAnswer(TableUpdate(code, True, message), placed)

@@ -233,9 +233,10 @@ def update_summary(results: list[TableUpdate]) -> str:
 
 
 class UpdateProgress(Protocol):
-    """Who watches an update: told as each table starts, as cells arrive and as it ends."""
+    """Who watches an update: told as each table or dataset starts, as cells arrive, as it ends."""
 
-    def table_started(self, index: int, total: int, table_id: str) -> None: ...
+    def table_started(self, index: int, total: int, table_id: str, kind: str = "table") -> None:
+        """`kind` is what is fetched: an SSB "table" or a Eurostat "dataset"."""
 
     def cells_fetched(self, cells: int) -> None: ...
 

@@ -1,8 +1,8 @@
-"""How fetched SSB figures compare with the embedded snapshot's: new, revised or unchanged."""
+"""How fetched figures compare with the embedded snapshot's: new, revised or unchanged."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
 from tui.core.model import Figure
@@ -17,7 +17,7 @@ class FigureChange:
     fetched: Figure
     before: Figure | None  # the snapshot's figure it revises; None when it is new
     embedded_indicator: str  # the snapshot's indicator it is, "" when it is none of them
-    fetched_on: str  # the day SSB's API answered: YYYY-MM-DD
+    fetched_on: str  # the day the API (SSB's or Eurostat's) answered: YYYY-MM-DD
 
     @property
     def kind(self) -> str:
@@ -31,7 +31,7 @@ class Revisions:
     new: int = 0
     revised: int = 0
     unchanged: int = 0
-    changes: tuple[FigureChange, ...] = ()  # new and revised, in the fetched table's order
+    changes: tuple[FigureChange, ...] = ()  # new and revised, in the fetched answer's order
 
     def __add__(self, other: Revisions) -> Revisions:
         return Revisions(
@@ -57,15 +57,18 @@ def compare(
     fetched: Iterable[Figure],
     embedded_as: Mapping[str, str],
     fetched_on: str = "",
+    series: Container[str] | None = ("ssb",),
 ) -> Revisions:
-    """A fetched figure of a known measure is revised when SSB's embedded figure differs.
+    """A fetched figure of a known measure is revised when the publisher's embedded one differs.
 
-    Only SSB's own embedded figures count (never Eurostat's); a fetched measure the catalogue
-    does not map onto an embedded indicator has nothing to revise, so its figures are new.
+    Only embedded figures of the given series count (SSB's own by default, never a copy or
+    another publisher's; None: every series, for Eurostat's indicators, all Eurostat's); a
+    fetched measure the catalogue does not map onto an embedded indicator has nothing to
+    revise, so its figures are new.
     """
     published: dict[FigureKey, Figure] = {}
     for figure in embedded:
-        if figure.series == "ssb":
+        if series is None or figure.series in series:
             published.setdefault(figure_key(figure), figure)
     unchanged = 0
     changes: list[FigureChange] = []

@@ -265,6 +265,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "key_period-last": ("Siste periode", "Last period"),
     "geo_none": ("Ingen områder passer", "No geography matches"),
     "geo_one": ("Tabellen har bare ett område", "The table has only one geography"),
+    "changes_title_eurostat": (
+        "Nye og reviderte tall fra Eurostats API",
+        "New and revised figures from Eurostat's API",
+    ),
+    "changes_title_both": (
+        "Nye og reviderte tall fra SSBs og Eurostats API",
+        "New and revised figures from SSB's and Eurostat's APIs",
+    ),
 }
 
 REASONS: dict[str, tuple[str, str]] = {  # Change.reason codes, as people read them

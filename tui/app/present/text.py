@@ -108,13 +108,13 @@ def source_line(
     parts.append(f"{say('source', lang)}: {primary_source(dataset, figure, lang)}")
     if figure.corroborating:
         parts[-1] += f" (+{len(figure.corroborating)} {say('corroborating', lang)})"
+    revised = revision_text(dataset, figure, lang)  # before other sources: it is this figure's
+    if revised:
+        parts.append(revised)
     for source_id, other in figure.disagreeing:
         parts.append(
             f"{say('disagrees', lang)}: {literal(other)} ({short_source(dataset, source_id)})"
         )
-    revised = revision_text(dataset, figure, lang)
-    if revised:
-        parts.append(revised)
     parts.append(literal(population_text(dataset, figure, lang)))
     if not figure.missing:
         parts.append(change_text(dataset, figure, lang))

@@ -49,19 +49,19 @@ def run(args: argparse.Namespace) -> int:
     embedded = open_dataset()
     keys = cache_entries(source, tables, args.lang, datasets)
     before = cache_stamps(list(keys.values()))
-    ssb: list[TableUpdate] = []
     results: list[TableUpdate] = []
     try:
         with live_progress() as progress:
             if source != "eurostat":
-                ssb = update_tables(
+                results = update_tables(
                     tables, args.lang, base, args.offline, embedded=embedded, progress=progress
                 )
-            results = list(ssb)
             if source != "ssb":
                 from tui.core.eurostat_refresh import update_datasets
 
-                results += update_datasets(datasets, geos, eurostat_url, offline=args.offline)
+                results += update_datasets(
+                    datasets, geos, eurostat_url, args.offline, embedded, progress
+                )
     except KeyboardInterrupt:
         print(f"ikt: {interrupted_line(keys, before)}", file=sys.stderr)
         return 130
@@ -69,14 +69,14 @@ def run(args: argparse.Namespace) -> int:
     for result in results:
         stream = lines if result.ok else sys.stderr
         print(("" if result.ok else "ikt: ") + result.message, file=stream)
-    if any(r.ok for r in ssb):  # SSB's figures against the snapshot's
-        print(update_summary(ssb), file=lines)
+    if any(r.ok for r in results):  # SSB's and Eurostat's figures against the snapshot's
+        print(update_summary(results), file=lines)
     if fmt:
         from tui.cli.changes import changes_report
         from tui.cli.destination import Destination, deliver
 
         lang = "nb" if args.lang == "no" else "en"
-        deliver(changes_report(ssb, embedded.labels, lang), Destination(None, False, fmt))
+        deliver(changes_report(results, embedded.labels, lang), Destination(None, False, fmt))
     if any(r.unknown_table for r in results):
         return 2
     return 0 if any(r.ok for r in results) else 1
