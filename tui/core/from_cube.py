@@ -16,6 +16,7 @@ from tui.core.cube import Cube, Dimension
 from tui.core.dataset import Dataset
 from tui.core.file_figures import FILE_SOURCE, Cell, series_figures
 from tui.core.labels import Labels
+from tui.core.loader import status_names
 from tui.core.model import FILE_PUBLISHER, Figure, Indicator, Source
 from tui.core.periods import Period, is_time_name, period_order, read_periods
 from tui.core.text import literal
@@ -210,6 +211,7 @@ def cube_to_dataset(
     else:
         labels.add("geo", "file", "-", "-")
     labels.add("group", "total", "Totalt", "Total")
+    _name_marks(labels, {figure.status for figure in figures})
     return Dataset(
         figures,
         labels,
@@ -220,6 +222,14 @@ def cube_to_dataset(
         _by_key=by_key,
         _groups=groups,
     )
+
+
+def _name_marks(labels: Labels, marks: set[str]) -> None:
+    """The catalogue's names for the marks the file uses: a legend then says what `..` means."""
+    known = status_names()
+    for mark in sorted(marks):
+        if mark in known and not labels.has("status", mark):
+            labels.add("status", mark, *known[mark])
 
 
 class _Mapping:

@@ -6,6 +6,7 @@ import csv
 import os
 import re
 from collections.abc import Iterator
+from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -83,6 +84,17 @@ def csv_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[s
         raise DataError(str(path), f"not UTF-8 text ({err.reason})") from None
     except csv.Error as err:
         raise DataError(str(path), f"broken CSV ({err})") from None
+
+
+@cache
+def status_names() -> dict[str, tuple[str, str]]:
+    """The catalogue's names of SSB's and Eurostat's symbols and flags (bokmål, English): what a
+    file that marks its cells without naming the marks means by them."""
+    labels = load_labels(default_data_dir() / "labels.csv")
+    return {
+        i: (labels.get("status", i, "nb"), labels.get("status", i, "en"))
+        for i in labels.ids("status")
+    }
 
 
 def load_labels(path: Path) -> Labels:

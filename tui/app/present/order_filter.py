@@ -6,7 +6,7 @@ go: the year columns, the cells and their marks stay exactly what core built.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import groupby
 
 from tui.app.state import Arrangement
@@ -94,11 +94,14 @@ def row_index(rows: Sequence[Row], *wanted: Row | None) -> int:
     return 0
 
 
-def arrangement_text(arrangement: Arrangement, lang: str) -> list[str]:
-    """The title's words for the order and the filter in force: '', one or both."""
+def arrangement_text(
+    arrangement: Arrangement, lang: str, column_name: Callable[[int], str] = str
+) -> list[str]:
+    """The title's words for the order and the filter in force: '', one or both; the ordering
+    column by its heading (a year, or a period as published)."""
     parts = []
     if arrangement.order_year is not None:
-        parts.append(f"{say('ordered_by', lang)} {arrangement.order_year}")
+        parts.append(f"{say('ordered_by', lang)} {column_name(arrangement.order_year)}")
     if arrangement.filter:
         parts.append(f'{say("filter_on", lang)} "{literal(arrangement.filter)}"')
     return parts

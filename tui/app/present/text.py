@@ -43,7 +43,9 @@ def title_text(
     else:
         parts.append(literal(dataset.labels.get("breakdown", state.breakdown, lang)))
         parts.append(literal(dataset.labels.get("geo", state.geo, lang)))
-        parts += arrangement_text(state.arrangement, lang)
+        parts += arrangement_text(
+            state.arrangement, lang, view.column_name if view is not None else str
+        )
     parts.append(origin_text(dataset, lang))
     return sep(ascii_mode).join(parts)
 

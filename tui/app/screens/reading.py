@@ -106,7 +106,11 @@ class ReadingScreen(OfferingScreen):
         groups = screen_headlines(dataset, state)
         theme = literal(dataset.labels.get("theme", state.theme, state.lang))
         where = sep(self.ikt.ascii_mode).join(
-            [theme, str(state.year), literal(dataset.labels.get("geo", state.geo, state.lang))]
+            [
+                theme,
+                self.view.column_name(state.year),
+                literal(dataset.labels.get("geo", state.geo, state.lang)),
+            ]
         )
         if not groups:
             self.notify(f"{say('headlines_none', state.lang)} {where}", markup=False)
