@@ -136,12 +136,16 @@ class Watcher:
     started: list[tuple[int, int, str, str]] = field(default_factory=list)
     cells: int = 0
     done: list[str] = field(default_factory=list)
+    waits: list[tuple[float, str]] = field(default_factory=list)
 
     def table_started(self, index: int, total: int, table_id: str, kind: str = "table") -> None:
         self.started.append((index, total, table_id, kind))
 
     def cells_fetched(self, cells: int) -> None:
         self.cells += cells
+
+    def waiting(self, seconds: float, why: str) -> None:
+        self.waits.append((seconds, why))
 
     def table_done(self, result: TableUpdate) -> None:
         self.done.append(result.table_id)

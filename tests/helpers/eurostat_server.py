@@ -35,6 +35,7 @@ class EurostatState:
     faults: dict[str, list[str]] = field(default_factory=dict)
     max_geos: int = 6  # a query for more geographies than this is too broad: 413
     slow_seconds: float = 2.0
+    retry_after: str = "0"  # what a scripted 429 says in its Retry-After header
     requests: list[Seen] = field(default_factory=list)
     stop: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -78,7 +79,7 @@ class _Handler(BaseHTTPRequestHandler):
         if fault == "500":
             return self._send(500, b"", JSON_TYPE)
         if fault == "429":
-            return self._send(429, b"", JSON_TYPE, {"Retry-After": "0"})
+            return self._send(429, b"", JSON_TYPE, {"Retry-After": self.server.state.retry_after})
         if fault == "html200":
             return self._send(200, HTML_PAGE, "text/html; charset=utf-8")
         if fault == "slow" and self.server.state.stop.wait(self.server.state.slow_seconds):

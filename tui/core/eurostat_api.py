@@ -16,7 +16,8 @@ from tui.core import eurostat_query as q
 from tui.core.cube import Cube
 from tui.core.errors import DataError, NetworkError
 from tui.core.ssb_api import DEFAULT_TIMEOUT, HEADERS, JSON_CONTENT_TYPE, Fetched, FetchResult
-from tui.core.ssb_query import RateLimiter, describe_body, is_json_type, one_line, retry_delay
+from tui.core.ssb_query import RateLimiter, describe_body, is_json_type, one_line
+from tui.core.waits import WaitWatcher, paced, retry_later
 
 MAX_ATTEMPTS = 4
 SHARED_LIMITER = RateLimiter()  # Eurostat states no limit; we keep to SSB's 30 a minute
@@ -57,6 +58,7 @@ class EurostatClient:
         self._sleep = sleep
         self._sent = 0
         self.on_cells: Callable[[int], None] | None = None  # told how many cells each part gave
+        self.on_wait: WaitWatcher | None = None  # told each wait for the pacing or a retry
         self._http = httpx.Client(timeout=self.timeout, headers=HEADERS)
 
     def close(self) -> None:
@@ -73,7 +75,7 @@ class EurostatClient:
         """One GET within the pacing, retrying 429 and 5xx with backoff or Retry-After."""
         host = urlsplit(url).netloc
         for attempt in range(1, self.max_attempts + 1):
-            self.limiter.acquire()
+            paced(self.limiter, self.on_wait)
             self._sent += 1
             try:
                 resp = self._http.get(url)
@@ -94,7 +96,7 @@ class EurostatClient:
             if resp.status_code != 429 and resp.status_code < 500:
                 return resp
             if attempt < self.max_attempts:
-                self._sleep(retry_delay(resp.headers.get("retry-after"), attempt, self.backoff))
+                retry_later("Eurostat", resp, attempt, self.backoff, self._sleep, self.on_wait)
         raise NetworkError(
             f"{url}: Eurostat answered {resp.status_code} {resp.reason_phrase}"
             f"{describe_body(resp.content)} after {self.max_attempts} attempts"

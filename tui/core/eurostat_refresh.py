@@ -235,7 +235,7 @@ def update_datasets(
     results: list[TableUpdate | PlacedAnswer] = []
     with EurostatClient(api_url) as client:
         if progress is not None:
-            client.on_cells = progress.cells_fetched
+            client.on_cells, client.on_wait = progress.cells_fetched, progress.waiting
         for index, code in enumerate(codes, 1):
             if progress is not None:
                 progress.table_started(index, len(codes), code, kind="dataset")

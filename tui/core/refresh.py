@@ -240,6 +240,9 @@ class UpdateProgress(Protocol):
 
     def cells_fetched(self, cells: int) -> None: ...
 
+    def waiting(self, seconds: float, why: str) -> None:
+        """Before a wait for the pacing or a Retry-After; 0 s and "" when it is over."""
+
     def table_done(self, result: TableUpdate) -> None: ...
 
 
@@ -262,7 +265,7 @@ def update_tables(
     results: list[TableUpdate] = []
     with SsbClient(api_url) as client:
         if progress is not None:
-            client.on_cells = progress.cells_fetched
+            client.on_cells, client.on_wait = progress.cells_fetched, progress.waiting
         for index, table_id in enumerate(tables, 1):
             if progress is not None:
                 progress.table_started(index, len(tables), table_id)

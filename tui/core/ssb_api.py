@@ -18,6 +18,7 @@ from tui.core.cube import Cube
 from tui.core.errors import DataError, NetworkError
 from tui.core.ssb_query import Dims, RateLimiter, Selection
 from tui.core.version import __version__
+from tui.core.waits import WaitWatcher, paced, retry_later
 
 plan_urls = q.plan_urls  # public here too: the --dry-run plan
 
@@ -126,6 +127,8 @@ class SsbClient:
         self._http = httpx.Client(timeout=self.timeout, headers=HEADERS)
         self.on_cells: Callable[[int], None] | None = None
         """Told the cells of each data answer as it arrives, for a progress display."""
+        self.on_wait: WaitWatcher | None = None
+        """Told each wait for the pacing or a retry, for a countdown."""
 
     def close(self) -> None:
         """Release the connection pool."""
@@ -141,7 +144,7 @@ class SsbClient:
         """Send one request within the rate limit, retrying 429 and 5xx with backoff."""
         host = urlsplit(url).netloc
         for attempt in range(1, self.max_attempts + 1):
-            self.limiter.acquire()
+            paced(self.limiter, self.on_wait)
             self._sent += 1
             try:
                 resp = self._http.request(method, url, json=body)
@@ -162,7 +165,7 @@ class SsbClient:
             if resp.status_code != 429 and resp.status_code < 500:
                 return resp
             if attempt < self.max_attempts:
-                self._sleep(q.retry_delay(resp.headers.get("retry-after"), attempt, self.backoff))
+                retry_later("SSB", resp, attempt, self.backoff, self._sleep, self.on_wait)
         raise NetworkError(f"{_answered(resp, url)} after {self.max_attempts} attempts")
 
     def _json(self, resp: httpx.Response, url: str) -> tuple[bytes, str, Any]:

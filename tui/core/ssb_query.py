@@ -48,8 +48,11 @@ class RateLimiter:
         self._calls: deque[float] = deque()
         self._lock = threading.Lock()
 
-    def acquire(self) -> float:
-        """Wait until one more call fits in the window, record it, return the seconds waited."""
+    def acquire(self, before_wait: Callable[[float], None] | None = None) -> float:
+        """Wait until one more call fits in the window, record it, return the seconds waited.
+
+        `before_wait` is told each wait's seconds before it starts, for a progress display.
+        """
         waited = 0.0
         with self._lock:
             while True:
@@ -60,6 +63,8 @@ class RateLimiter:
                     self._calls.append(now)
                     return waited
                 delay = self._calls[0] + self.period - now
+                if before_wait is not None:
+                    before_wait(delay)
                 self._sleep(delay)
                 waited += delay
 
