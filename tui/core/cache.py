@@ -20,6 +20,7 @@ ENVELOPE_FORMAT = "ikt-explorer-cache"
 ENVELOPE_VERSION = 1
 _KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _CHUNK = 1 << 16
+_TEMP_SUFFIX = ".tmp"
 
 
 class CorruptCacheEntry(DataError):
@@ -95,8 +96,23 @@ def write_entry(
         "encoding": encoding,
         "body": text,
     }
-    data = json.dumps(envelope, ensure_ascii=False).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{key}.", suffix=".tmp")
+    write_atomically(path, json.dumps(envelope, ensure_ascii=False).encode("utf-8"))
+    return path
+
+
+def temp_pattern(name: str) -> str:
+    """The temporary files a file of this name is written through, as a glob."""
+    return f"{_temp_prefix(name)}*{_TEMP_SUFFIX}"
+
+
+def _temp_prefix(name: str) -> str:
+    """Hidden and named after the file, so listings skip it and a dead writer's is found."""
+    return f".{name}."
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Whole old file or whole new file, never a mix: temp file beside it, fsync, os.replace."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path.name), suffix=_TEMP_SUFFIX)
     try:
         view = memoryview(data)
         while view:
@@ -113,7 +129,6 @@ def write_entry(
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
-    return path
 
 
 def _fsync_dir(directory: Path) -> None:
