@@ -1,4 +1,4 @@
-"""Ctrl-C during `ikt update` on a real terminal: one line, exit 130, and no half-written cache."""
+"""`ikt update` on a real terminal and piped: its progress, its countdown, and Ctrl-C undoing it."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.eurostat_server import EurostatServer
 from tests.helpers.ssb_server import SsbServer
 from tests.helpers.terminal import ANSI, clean_env, ikt_command
 from tui.core.cache import list_entries
@@ -33,14 +34,17 @@ def own_terminal() -> None:
 class PtyRun:
     """`ikt ARGS` on a pseudo-terminal of its own, its output read as it comes."""
 
-    def __init__(self, args: list[str], env: dict[str, str], *, terminal: bool = True) -> None:
+    def __init__(
+        self, args: list[str], env: dict[str, str], *, terminal: bool = True, piped: bool = False
+    ) -> None:
+        """`terminal=False`: stderr into a pipe; `piped=True`: stdout into one."""
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         stderr: int = slave if terminal else subprocess.PIPE
         self.process = subprocess.Popen(
             [ikt_command(), *args],
             stdin=slave,
-            stdout=slave,
+            stdout=subprocess.PIPE if piped else slave,
             stderr=stderr,
             env=env,
             close_fds=True,
@@ -114,46 +118,130 @@ def update_env(home: Path, server: SsbServer) -> dict[str, str]:
     return clean_env(home) | {"IKT_SSB_API_URL": server.base_url}
 
 
-def test_ctrl_c_on_the_second_table_keeps_the_first_and_says_so(
-    home: Path, ssb_api: SsbServer
-) -> None:
-    ssb_api.state.faults["10977"] = ["slow"]
-    ssb_api.state.slow_seconds = 60.0  # the second table's answer never comes in time
-    run = PtyRun(["update", "--tables", "10974,10977"], update_env(home, ssb_api))
-    wait_for(lambda: asked_for_data(ssb_api, "10977"), "the second table's request")
-    wait_for(lambda: "table 2 of 2: 10977" in run.text(), "the progress of the second table")
-    run.process.send_signal(signal.SIGINT)
+INTERRUPTED = "ikt: update interrupted; the cache is as it was"
+
+
+def eurostat_env(home: Path, server: EurostatServer) -> dict[str, str]:
+    return clean_env(home) | {"IKT_EUROSTAT_API_URL": server.api_url}
+
+
+def stopped_at_once(run: PtyRun) -> str:
+    """Exit 130 with the one line last, no traceback: what Ctrl-C must leave on the terminal."""
     code, text = run.finish()
     assert code == 130, text
     assert "Traceback" not in text and "KeyboardInterrupt" not in text
-    last = text.strip().splitlines()[-1]
-    assert last == "ikt: update interrupted; table 10974 kept in the cache, nothing else written"
+    assert text.strip().splitlines()[-1] == INTERRUPTED
     assert text.count("update interrupted") == 1
-    assert "cells fetched" in text  # the live progress was there while it worked
-    assert list(sound_entries(home / "cache")) == ["ssb-10974-no.json"]
+    return text
 
 
-def test_ctrl_c_typed_on_the_terminal_before_anything_came_writes_nothing(
+def test_ctrl_c_after_the_first_table_puts_its_old_entry_back(
     home: Path, ssb_api: SsbServer
 ) -> None:
     from tui.core import cache as disk
 
-    earlier = disk.write_entry(
+    old = disk.write_entry(
         "ssb-10974-no.json", b'{"old": true}', "http://example.invalid/", "application/json"
     )
+    old_bytes = old.read_bytes()
     before = sound_entries(home / "cache")
-    assert earlier.parent == home / "cache"
-    ssb_api.state.faults["10974"] = ["slow"]
-    ssb_api.state.slow_seconds = 60.0
+    ssb_api.state.faults["10977"] = ["held"]  # the second table's answer never comes
     run = PtyRun(["update", "--tables", "10974,10977"], update_env(home, ssb_api))
-    wait_for(lambda: asked_for_data(ssb_api, "10974"), "the first table's request")
-    wait_for(lambda: "table 1 of 2: 10974" in run.text(), "the progress of the first table")
+    wait_for(lambda: asked_for_data(ssb_api, "10977"), "the second table's request")
+    wait_for(lambda: "table 2 of 2: 10977" in run.text(), "the progress of the second table")
+    assert old.read_bytes() != old_bytes  # the first table was fetched and cached anew
+    assert "table 10974: " in run.text()  # and its line came as it finished
+    run.process.send_signal(signal.SIGINT)
+    text = stopped_at_once(run)
+    assert "cells fetched" in text  # the live progress was there while it worked
+    assert sound_entries(home / "cache") == before  # byte for byte, no temporary file
+
+
+def test_ctrl_c_typed_on_the_terminal_removes_what_the_update_added(
+    home: Path, ssb_api: SsbServer
+) -> None:
+    from tui.core import cache as disk
+
+    other = b'{"another": "table"}'  # not one this update writes: it stays as it is
+    disk.write_entry("ssb-12769-no.json", other, "http://example.invalid/", "application/json")
+    before = sound_entries(home / "cache")
+    ssb_api.state.faults["10977"] = ["held"]
+    run = PtyRun(["update", "--tables", "10974,10977"], update_env(home, ssb_api))
+    wait_for(lambda: (home / "cache" / "ssb-10974-no.json").exists(), "the first table cached")
+    wait_for(lambda: "table 2 of 2: 10977" in run.text(), "the progress of the second table")
     os.write(run.master, b"\x03")  # Ctrl-C as the keyboard sends it: the terminal's SIGINT
+    stopped_at_once(run)
+    assert sound_entries(home / "cache") == before
+
+
+def test_ctrl_c_on_a_eurostat_dataset_puts_the_cache_back(
+    home: Path, eurostat_api: EurostatServer
+) -> None:
+    eurostat_api.state.faults["tin00110"] = ["slow"]
+    eurostat_api.state.slow_seconds = 60.0
+    args = ["update", "--source", "eurostat", "--datasets", "isoc_cismt,tin00110"]
+    run = PtyRun(args, eurostat_env(home, eurostat_api))
+    wait_for(lambda: (home / "cache" / "eurostat-isoc_cismt.json").exists(), "the first dataset")
+    wait_for(lambda: "dataset 2 of 2: tin00110" in run.text(), "the second dataset's progress")
+    run.process.send_signal(signal.SIGINT)
+    stopped_at_once(run)
+    assert sound_entries(home / "cache") == {}
+
+
+def test_a_retry_after_counts_down_then_the_table_comes(home: Path, ssb_api: SsbServer) -> None:
+    ssb_api.state.faults["10974"] = ["429", "ok"]
+    ssb_api.state.retry_after = "2"
+    run = PtyRun(["update", "--tables", "10974"], update_env(home, ssb_api))
     code, text = run.finish()
-    assert code == 130, text
-    assert "Traceback" not in text
-    assert text.strip().splitlines()[-1] == "ikt: update interrupted; nothing written"
-    assert sound_entries(home / "cache") == before  # the old entry exactly as it was
+    assert code == 0, text
+    assert "waiting 2 s (SSB asks: Retry-After)" in text
+    assert "waiting 1 s (SSB asks: Retry-After)" in text  # it counts down while it waits
+    assert text.index("waiting 2 s") < text.index("table 10974: ")  # then the table came
+    assert text.strip().splitlines()[-1] == "155 new, 3 revised, 2 unchanged figures"
+    assert len(ssb_api.state.data_requests()) == 2
+
+
+def test_eurostat_retry_after_counts_down_too(home: Path, eurostat_api: EurostatServer) -> None:
+    eurostat_api.state.faults["tin00110"] = ["429", "ok"]
+    eurostat_api.state.retry_after = "2"
+    args = ["update", "--source", "eurostat", "--datasets", "tin00110"]
+    code, text = PtyRun(args, eurostat_env(home, eurostat_api)).finish()
+    assert code == 0, text
+    assert "waiting 2 s (Eurostat asks: Retry-After)" in text
+    assert "dataset tin00110: " in text
+
+
+def test_piped_each_table_is_one_line_as_it_finishes(home: Path, ssb_api: SsbServer) -> None:
+    ssb_api.state.faults["10978"] = ["held"]  # the second table waits until the test looks
+    process = subprocess.Popen(
+        [ikt_command(), "update", "--tables", "10974,10978,10977"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=update_env(home, ssb_api),
+    )
+    assert process.stdout is not None and process.stderr is not None
+    lines: list[str] = []
+    reader = threading.Thread(
+        target=lambda: lines.extend(line.decode("utf-8").rstrip("\n") for line in process.stdout),
+        daemon=True,
+    )
+    reader.start()
+    try:
+        wait_for(lambda: asked_for_data(ssb_api, "10978"), "the second table's request")
+        wait_for(lambda: bool(lines), "the first table's line")
+        assert process.poll() is None and len(lines) == 1  # printed before the others came
+    finally:
+        ssb_api.state.release.set()
+    assert process.wait(timeout=WAIT) == 0, process.stderr.read()
+    reader.join(timeout=WAIT)
+    assert process.stderr.read() == b""  # no progress, nothing else
+    assert [line.split(":")[0] for line in lines] == [
+        "table 10974",
+        "table 10978",
+        "table 10977",
+        "475 new, 3 revised, 2 unchanged figures",
+    ]
 
 
 def test_piped_stderr_gets_no_progress(home: Path, ssb_api: SsbServer) -> None:
@@ -164,3 +252,17 @@ def test_piped_stderr_gets_no_progress(home: Path, ssb_api: SsbServer) -> None:
     assert code == 0, err
     assert err == "" and "cells fetched" not in out and "table 1 of 1" not in out
     assert out.splitlines()[-1] == "155 new, 3 revised, 2 unchanged figures"
+
+
+def test_piped_stdout_gets_no_progress_on_the_terminal(home: Path, ssb_api: SsbServer) -> None:
+    run = PtyRun(["update", "--tables", "10974,10977"], update_env(home, ssb_api), piped=True)
+    assert run.process.stdout is not None
+    out = run.process.stdout.read().decode("utf-8")
+    code, on_terminal = run.finish()
+    assert code == 0, on_terminal
+    assert on_terminal == ""  # `ikt update | less`: no display drawn through the lines
+    assert [line.split(":")[0] for line in out.splitlines()] == [
+        "table 10974",
+        "table 10977",
+        "315 new, 3 revised, 2 unchanged figures",
+    ]

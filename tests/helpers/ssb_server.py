@@ -133,6 +133,7 @@ HTML_PAGE = (
 ).encode()
 TOO_MANY = b'{"type":"Too many requests","title":"Too Many Requests","status":429}'
 FORBIDDEN = b'{"type":"Forbidden","title":"Too many cells selected","status":403}'
+HELD_AT_MOST = 60.0  # seconds a "held" answer waits for the test before it answers anyway
 CANNED: dict[str, tuple[int, bytes, str, Headers]] = {
     "429": (429, TOO_MANY, JSON_TYPE, {"Retry-After": "1"}),
     "403": (403, FORBIDDEN, JSON_TYPE, {}),
@@ -251,8 +252,10 @@ class ServerState:
     v0_missing: set[str] = field(default_factory=set)
     max_cells: int = 800_000
     slow_seconds: float = 2.0
+    retry_after: str = "1"  # what a scripted 429 says in its Retry-After header
     requests: list[Seen] = field(default_factory=list)
     stop: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)  # lets "held" answer
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def next_fault(self, table: str) -> str:
@@ -362,12 +365,19 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _fault(self, fault: str, lang: str, table: str) -> None:
         body = json.dumps(dataset(lang, table=table), ensure_ascii=False).encode("utf-8")
-        if fault in CANNED:
+        if fault == "429":
+            status, canned, ctype, _ = CANNED[fault]
+            self._send(status, canned, ctype, {"Retry-After": self.server.state.retry_after})
+        elif fault in CANNED:
             self._send(*CANNED[fault])
         elif fault == "textplain":
             self._send(200, body, "text/plain; charset=utf-8")
         elif fault == "slow":
             if not self.server.state.stop.wait(self.server.state.slow_seconds):
+                self._send(200, body, JSON_TYPE)
+        elif fault == "held":  # answers when the test releases it, so it can look meanwhile
+            self.server.state.release.wait(HELD_AT_MOST)
+            if not self.server.state.stop.is_set():
                 self._send(200, body, JSON_TYPE)
         elif fault == "truncated":  # promise the whole body, send half, hang up
             self.close_connection = True
@@ -410,6 +420,7 @@ class SsbServer(ThreadingHTTPServer):
     def stop(self) -> None:
         """Release a waiting slow answer, stop serving, join every handler and the server thread."""
         self.state.stop.set()
+        self.state.release.set()
         self.shutdown()
         self.server_close()  # joins the handler threads
         self._thread.join(timeout=5)

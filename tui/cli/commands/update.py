@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from tui.cli.commands.update_sources import eurostat_options, update_source
 from tui.cli.resolve import CliError, resolve_format
 from tui.core.refresh import DEFAULT_TABLES, TableUpdate, update_summary, update_tables
 from tui.core.ssb_query import BASE_URL_ENV, SSB_API_LANGS
+
+if TYPE_CHECKING:
+    from tui.core.cache_snapshot import CacheSnapshot
 
 CHANGES_FORMATS = ("table", "csv", "json", "markdown")
 
@@ -44,14 +48,15 @@ def run(args: argparse.Namespace) -> int:
             print(url)
         return 0
     from tui.cli.data import open_dataset
-    from tui.cli.update_progress import cache_stamps, interrupted_line, live_progress
+    from tui.cli.update_progress import update_progress
+    from tui.core.cache_snapshot import CacheSnapshot
 
     embedded = open_dataset()
-    keys = cache_entries(source, tables, args.lang, datasets)
-    before = cache_stamps(list(keys.values()))
+    lines = sys.stderr if fmt else sys.stdout  # the list of changes alone on stdout
+    before = CacheSnapshot.take(cache_keys(source, tables, args.lang, datasets))
     results: list[TableUpdate] = []
     try:
-        with live_progress() as progress:
+        with update_progress(lines) as progress:  # each table's line as it finishes
             if source != "eurostat":
                 results = update_tables(
                     tables, args.lang, base, args.offline, embedded=embedded, progress=progress
@@ -63,12 +68,7 @@ def run(args: argparse.Namespace) -> int:
                     datasets, geos, eurostat_url, args.offline, embedded, progress
                 )
     except KeyboardInterrupt:
-        print(f"ikt: {interrupted_line(keys, before)}", file=sys.stderr)
-        return 130
-    lines = sys.stderr if fmt else sys.stdout  # the list of changes alone on stdout
-    for result in results:
-        stream = lines if result.ok else sys.stderr
-        print(("" if result.ok else "ikt: ") + result.message, file=stream)
+        return interrupted(before)
     if any(r.ok for r in results):  # SSB's and Eurostat's figures against the snapshot's
         print(update_summary(results), file=lines)
     if fmt:
@@ -94,17 +94,35 @@ def changes_format(args: argparse.Namespace) -> str | None:
     return fmt
 
 
-def cache_entries(
+def cache_keys(
     source: str, tables: tuple[str, ...], lang: str, datasets: tuple[str, ...] | None
-) -> dict[str, str]:
-    """What each cache entry this update may write holds, and its key: Ctrl-C names those kept."""
+) -> list[str]:
+    """The cache entry of every table and dataset this update may write: Ctrl-C puts them back."""
     from tui.core import eurostat_query, ssb_api
     from tui.core.eurostat_datasets import default_datasets
 
-    entries: dict[str, str] = {}
+    keys: list[str] = []
     if source != "eurostat":
-        entries |= {f"table {t}": ssb_api.cache_key(t, lang) for t in tables}
+        keys += [ssb_api.cache_key(t, lang) for t in tables]
     if source != "ssb":
-        codes = datasets or default_datasets()
-        entries |= {f"dataset {d}": eurostat_query.cache_key(d) for d in codes}
-    return entries
+        keys += [eurostat_query.cache_key(d) for d in datasets or default_datasets()]
+    return keys
+
+
+def interrupted(before: CacheSnapshot) -> int:
+    """Ctrl-C: every entry put back as it was, one line, exit 130; a second Ctrl-C waits."""
+    import signal
+    import threading
+
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main else None
+    try:
+        before.restore()
+    except OSError as err:
+        print(f"ikt: update interrupted; could not put the cache back: {err}", file=sys.stderr)
+        return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    print("ikt: update interrupted; the cache is as it was", file=sys.stderr)
+    return 130
