@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     """Every option is checked before the interface loads, so a typo never opens a wrong screen."""
     lang = resolve_lang(args.app_lang)
     breakdown = resolve_breakdown(args.app_by)
-    dataset = with_cache(open_dataset(), lang)
+    dataset = with_cache(open_dataset(ready_made=True), lang)
     theme = resolve_theme(dataset, args.app_screen or "social-media", "--screen")
     geos = resolve_geos(dataset, args.app_geo)
     if len(geos) > 1:
