@@ -53,9 +53,14 @@ from tests.helpers.key_fuzz_parts import (
     render_problems,
 )
 from tui.app.app import IktApp
+from tui.app.screens.filter import FilterScreen
+from tui.app.screens.geo import GeoScreen
 from tui.app.screens.jump import JumpScreen
 from tui.app.screens.theme import ThemeScreen
 from tui.core.model import BREAKDOWNS, THEMES
+
+PROMPTS = (JumpScreen, FilterScreen, GeoScreen)
+"""The dialogs a person types into: the fuzzer types part of a name, a year or noise there."""
 
 
 class Fuzzer:
@@ -124,7 +129,8 @@ class Fuzzer:
         return rng.randint(MIN_SIZE[0], MAX_SIZE[0]), rng.randint(MIN_SIZE[1], MAX_SIZE[1])
 
     def jump_plan(self, app: IktApp) -> list[str]:
-        """What to type at the `/` prompt: part of a name, a year, or noise; then Enter or Esc."""
+        """What to type at a prompt (`/`, `f`, `G`): part of a name, a year, or noise; then Enter
+        or Esc."""
         rng = self.rng
         under = next(
             (s for s in reversed(app.screen_stack) if isinstance(s, ThemeScreen)),
@@ -151,10 +157,10 @@ class Fuzzer:
     def pick_key(self, app: IktApp) -> str:
         rng = self.rng
         screen = app.screen
-        if isinstance(screen, JumpScreen):
+        if isinstance(screen, PROMPTS):
             if self.plan is None:
                 self.plan = self.jump_plan(app)
-                self.result.jumps += 1
+                self.result.jumps += isinstance(screen, JumpScreen)
             if self.plan and rng.random() < 0.9:
                 return self.plan.pop(0)
             if not self.plan:
