@@ -18,7 +18,8 @@ from tests.helpers.key_fuzz import FuzzResult, fuzz, quit_after
 from tests.helpers.key_fuzz_parts import DECOYS, SCREEN_CLASSES, node_keys
 from tui.app.screens.theme import ThemeScreen
 
-SEEDS = (1, 2, 3, 4)
+SEEDS = (1, 2, 4, 5)
+"""Seeds whose runs reach every kind of step (jumps, exports, copies) with today's keys."""
 PRESSES = 1000
 """Per seed: 4,000 presses in all, 1.5 to 2.5 minutes on a two-core machine."""
 
@@ -46,8 +47,8 @@ async def test_random_keys_never_crash(seed: int, tmp_path: Path) -> None:
 async def test_same_seed_same_keys(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    first = await fuzz(11, 100, tmp_path / "a")
-    second = await fuzz(11, 100, tmp_path / "b")
+    first = await fuzz(11, 150, tmp_path / "a")
+    second = await fuzz(11, 150, tmp_path / "b")
     assert first.ok and second.ok, first.report() + "\n" + second.report()
     assert first.log == second.log
     assert len(pressed(first)) > 40
