@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.labels import Labels
 from tui.core.loader import (
@@ -17,7 +18,9 @@ from tui.core.loader import (
 )
 from tui.core.model import FILE_PUBLISHER, THEMES, Change, Figure, Indicator, Row, Slice, Source
 from tui.core.periods import period_order, periods_frequency
-from tui.core.revisions import FigureChange, FigureKey, figure_key
+
+if TYPE_CHECKING:  # the figures' revisions are looked at only once a fetch has revised one
+    from tui.core.revisions import FigureChange, FigureKey
 
 GROUP_ORDER = ("total", "10-49", "50-249", "250+", "10-249", "100+")
 
@@ -223,6 +226,10 @@ class Dataset:
 
     def revision_of(self, figure: Figure) -> FigureChange | None:
         """The revision this figure is part of: the snapshot's figure or SSB's fetched one."""
+        if not self.revised:
+            return None
+        from tui.core.revisions import figure_key
+
         return self.revised.get(figure_key(figure))
 
     def change(self, figure: Figure) -> Change:

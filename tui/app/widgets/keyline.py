@@ -50,20 +50,39 @@ class KeyLine(Widget, can_focus=False):
         super().__init__(id=id)
         self.describe = describe or (lambda binding: binding.description)
         """What a key does, in the words on screen."""
-        self.keys: list[tuple[str, str, str, bool]] = []
-        """(key, as shown, description, enabled) per shown action, in the screen's order."""
+        self._keys: list[tuple[str, str, str, bool]] | None = None
+        """The keys last worked out; None until the line is first drawn or read."""
         self.spans: list[tuple[int, int, str]] = []
         """(start, end, key): which columns of the line press which key."""
+        self.recheck_due = False
+        """True while a look at the screen's keys is queued, so a burst of changes costs one."""
+
+    @property
+    def keys(self) -> list[tuple[str, str, str, bool]]:
+        """(key, as shown, description, enabled) per shown action, in the screen's order."""
+        if self._keys is None:
+            self._keys = self._shown_keys()
+        return self._keys
 
     def on_mount(self) -> None:
-        self.keys = self._shown_keys()
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        """The screen's keys or their words may have changed: repaint only when the line does."""
+        """The screen's keys or their words may have changed: look once they have settled.
+
+        Mounting and focusing announce a change several times before the first frame: until
+        the line has been drawn (or read) nothing is worked out, the first drawing does it once.
+        """
+        if self._keys is not None and not self.recheck_due:
+            self.recheck_due = True
+            self.call_later(self._recheck_keys)
+
+    def _recheck_keys(self) -> None:
+        """Repaint only when the line changes."""
+        self.recheck_due = False
         keys = self._shown_keys()
-        if keys != self.keys:
-            self.keys = keys
+        if keys != self._keys:
+            self._keys = keys
             self.refresh()
 
     def _shown_keys(self) -> list[tuple[str, str, str, bool]]:
