@@ -7,7 +7,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -15,9 +14,10 @@ from tui.core import cache as disk
 from tui.core import eurostat_query as q
 from tui.core.cube import Cube
 from tui.core.errors import DataError, NetworkError
+from tui.core.polite_send import Politeness, refused, send_politely
 from tui.core.ssb_api import DEFAULT_TIMEOUT, HEADERS, JSON_CONTENT_TYPE, Fetched, FetchResult
 from tui.core.ssb_query import RateLimiter, describe_body, is_json_type, one_line
-from tui.core.waits import WaitWatcher, paced, retry_later
+from tui.core.waits import WaitWatcher
 
 MAX_ATTEMPTS = 4
 SHARED_LIMITER = RateLimiter()  # Eurostat states no limit; we keep to SSB's 30 a minute
@@ -73,34 +73,21 @@ class EurostatClient:
 
     def _request(self, url: str) -> httpx.Response:
         """One GET within the pacing, retrying 429 and 5xx with backoff or Retry-After."""
-        host = urlsplit(url).netloc
-        for attempt in range(1, self.max_attempts + 1):
-            paced(self.limiter, self.on_wait)
-            self._sent += 1
-            try:
-                resp = self._http.get(url)
-            except httpx.TimeoutException as exc:
-                kind = type(exc).__name__.removesuffix("Timeout").lower()
-                limit = getattr(self.timeout, kind, None)
-                after = f" after {limit:g} s" if isinstance(limit, float | int) else ""
-                raise NetworkError(
-                    f"cannot reach Eurostat at {host}: {kind} timed out{after}"
-                ) from exc
-            except httpx.RemoteProtocolError as exc:
-                raise NetworkError(
-                    f"{url}: response truncated, connection closed early ({one_line(str(exc))})"
-                ) from exc
-            except httpx.TransportError as exc:
-                why = one_line(str(exc)) or type(exc).__name__
-                raise NetworkError(f"cannot reach Eurostat at {host}: {why}") from exc
-            if resp.status_code != 429 and resp.status_code < 500:
-                return resp
-            if attempt < self.max_attempts:
-                retry_later("Eurostat", resp, attempt, self.backoff, self._sleep, self.on_wait)
-        raise NetworkError(
-            f"{url}: Eurostat answered {resp.status_code} {resp.reason_phrase}"
-            f"{describe_body(resp.content)} after {self.max_attempts} attempts"
+        manners = Politeness(
+            "Eurostat", "Eurostat", self.limiter, self.max_attempts, self.backoff, self._sleep
         )
+        resp = send_politely(
+            self._http, "GET", url, manners, on_wait=self.on_wait, on_send=self._sent_one
+        )
+        if refused(resp):
+            raise NetworkError(
+                f"{url}: Eurostat answered {resp.status_code} {resp.reason_phrase}"
+                f"{describe_body(resp.content)} after {self.max_attempts} attempts"
+            )
+        return resp
+
+    def _sent_one(self) -> None:
+        self._sent += 1
 
     def _answer(self, dataset: str, geos: tuple[str, ...]) -> dict[str, Any]:
         """The dataset for these geographies; a 413 (too broad) is asked again in two halves."""

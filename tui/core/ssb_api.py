@@ -8,7 +8,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -16,9 +15,10 @@ from tui.core import cache as disk
 from tui.core import ssb_query as q
 from tui.core.cube import Cube
 from tui.core.errors import DataError, NetworkError
+from tui.core.polite_send import Politeness, refused, send_politely
 from tui.core.ssb_query import Dims, RateLimiter, Selection
 from tui.core.version import __version__
-from tui.core.waits import WaitWatcher, paced, retry_later
+from tui.core.waits import WaitWatcher
 
 plan_urls = q.plan_urls  # public here too: the --dry-run plan
 
@@ -142,31 +142,24 @@ class SsbClient:
 
     def _request(self, method: str, url: str, body: Any = None) -> httpx.Response:
         """Send one request within the rate limit, retrying 429 and 5xx with backoff."""
-        host = urlsplit(url).netloc
-        for attempt in range(1, self.max_attempts + 1):
-            paced(self.limiter, self.on_wait)
-            self._sent += 1
-            try:
-                resp = self._http.request(method, url, json=body)
-            except httpx.TimeoutException as exc:
-                kind = type(exc).__name__.removesuffix("Timeout").lower()
-                limit = getattr(self.timeout, kind, None)
-                after = f" after {limit:g} s" if isinstance(limit, float | int) else ""
-                raise NetworkError(
-                    f"cannot reach SSB API at {host}: {kind} timed out{after}"
-                ) from exc
-            except httpx.RemoteProtocolError as exc:
-                raise NetworkError(
-                    f"{url}: response truncated, connection closed early ({q.one_line(str(exc))})"
-                ) from exc
-            except httpx.TransportError as exc:
-                why = q.one_line(str(exc)) or type(exc).__name__
-                raise NetworkError(f"cannot reach SSB API at {host}: {why}") from exc
-            if resp.status_code != 429 and resp.status_code < 500:
-                return resp
-            if attempt < self.max_attempts:
-                retry_later("SSB", resp, attempt, self.backoff, self._sleep, self.on_wait)
-        raise NetworkError(f"{_answered(resp, url)} after {self.max_attempts} attempts")
+        manners = Politeness(
+            "SSB", "SSB API", self.limiter, self.max_attempts, self.backoff, self._sleep
+        )
+        resp = send_politely(
+            self._http,
+            method,
+            url,
+            manners,
+            body=body,
+            on_wait=self.on_wait,
+            on_send=self._sent_one,
+        )
+        if refused(resp):
+            raise NetworkError(f"{_answered(resp, url)} after {self.max_attempts} attempts")
+        return resp
+
+    def _sent_one(self) -> None:
+        self._sent += 1
 
     def _json(self, resp: httpx.Response, url: str) -> tuple[bytes, str, Any]:
         """Insist on 200 + JSON content type + complete JSON; anything else is one clear line."""
