@@ -5,18 +5,17 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any
 
 import httpx
 
-from tui.core import cache as disk
 from tui.core import eurostat_query as q
+from tui.core.cached_fetch import Fetched, FetchResult, cache_first, kept
 from tui.core.cube import Cube
 from tui.core.errors import DataError, NetworkError
 from tui.core.polite_send import Politeness, refused, send_politely
-from tui.core.ssb_api import DEFAULT_TIMEOUT, HEADERS, JSON_CONTENT_TYPE, Fetched, FetchResult
-from tui.core.ssb_query import RateLimiter, describe_body, is_json_type, one_line
+from tui.core.ssb_api import DEFAULT_TIMEOUT, HEADERS, JSON_CONTENT_TYPE
+from tui.core.ssb_query import RateLimiter, describe_body, is_json_type
 from tui.core.waits import WaitWatcher
 
 MAX_ATTEMPTS = 4
@@ -147,22 +146,6 @@ class EurostatClient:
         return Fetched(body, JSON_CONTENT_TYPE, url, _parse(doc, url), self._sent - start)
 
 
-def _from_cache(key: str, notes: list[str]) -> tuple[disk.CacheEntry, Cube] | None:
-    """The cached dataset if present and sound; a corrupt one becomes a note, never a crash."""
-    try:
-        entry = disk.read_entry(key)
-        if entry is None:
-            return None
-        try:
-            cube = _parse(entry.body, str(entry.path))
-        except DataError as exc:
-            raise disk.CorruptCacheEntry(entry.path, exc.problem) from exc
-        return entry, replace(cube, source=entry.url)  # the figures come from Eurostat
-    except disk.CorruptCacheEntry as exc:
-        notes.append(str(exc))
-        return None
-
-
 def fetch_dataset(
     dataset: str,
     geos: Sequence[str] = q.DEFAULT_GEOS,
@@ -180,24 +163,16 @@ def fetch_dataset(
     q.check_codes(dataset, geos)
     key = q.cache_key(dataset)
     notes: list[str] = []
-    if offline or (cache and max_age is not None):
-        hit = _from_cache(key, notes)
-        if hit is not None and (offline or disk.age_seconds(hit[0].fetched_at) <= (max_age or 0.0)):
-            entry, cube = hit
-            return FetchResult(cube, entry.fetched_at, True, entry.url, tuple(notes))
-        if offline:
-            why = f" ({notes[-1]})" if notes else ""
-            raise NetworkError(f"offline and no cached copy of Eurostat dataset {dataset}{why}")
+    what = f"Eurostat dataset {dataset}"
+    young = cache_first(
+        key, notes, _parse, offline=offline, cache=cache, max_age=max_age, what=what
+    )
+    if young is not None:
+        return young
     api = client or EurostatClient()
     try:
         got = api.fetch(dataset, geos)
     finally:
         if client is None:
             api.close()
-    fetched_at = disk.utc_now_iso()
-    if cache:
-        try:
-            disk.write_entry(key, got.body, got.url, got.content_type, fetched_at=fetched_at)
-        except (OSError, DataError) as exc:
-            notes.append(f"could not save dataset {dataset} to the cache: {one_line(str(exc))}")
-    return FetchResult(got.cube, fetched_at, False, got.url, tuple(notes))
+    return kept(key, got, notes, cache, f"dataset {dataset}")

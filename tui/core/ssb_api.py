@@ -6,13 +6,12 @@ import json
 import math
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import httpx
 
-from tui.core import cache as disk
 from tui.core import ssb_query as q
+from tui.core.cached_fetch import Fetched, FetchResult, cache_first, kept
 from tui.core.cube import Cube
 from tui.core.errors import DataError, NetworkError
 from tui.core.polite_send import Politeness, refused, send_politely
@@ -31,28 +30,6 @@ SHARED_LIMITER = RateLimiter()  # one budget for every client in the process
 
 Api = Literal["v2", "v0"]
 _Answer = tuple[bytes, str, str, Any]  # body, content type, URL, parsed JSON
-
-
-@dataclass(frozen=True)
-class Fetched:
-    """A table's JSON-stat2 body as it will be cached, its parsed form and its URL."""
-
-    body: bytes
-    content_type: str
-    url: str
-    cube: Cube
-    requests: int
-
-
-@dataclass(frozen=True)
-class FetchResult:
-    """A table for the explorer, with provenance so the screen can say how fresh it is."""
-
-    cube: Cube
-    fetched_at: str
-    from_cache: bool
-    url: str
-    notes: tuple[str, ...] = ()
 
 
 def cache_key(table_id: str, lang: str) -> str:
@@ -269,22 +246,6 @@ class SsbClient:
                 ) from None
 
 
-def _from_cache(key: str, notes: list[str]) -> tuple[disk.CacheEntry, Cube] | None:
-    """The cached table if present and sound; a corrupt one becomes a note, never a crash."""
-    try:
-        entry = disk.read_entry(key)
-        if entry is None:
-            return None
-        try:
-            cube = _parse(entry.body, str(entry.path))  # problems name the file...
-            return entry, replace(cube, source=entry.url)  # ...but the figures come from SSB
-        except DataError as exc:
-            raise disk.CorruptCacheEntry(entry.path, exc.problem) from exc
-    except disk.CorruptCacheEntry as exc:
-        notes.append(str(exc))
-        return None
-
-
 def fetch_table(
     table_id: str,
     lang: str,
@@ -303,24 +264,16 @@ def fetch_table(
     q.check_ids(table_id, lang)
     key = cache_key(table_id, lang)
     notes: list[str] = []
-    if offline or (cache and max_age is not None):
-        hit = _from_cache(key, notes)
-        if hit is not None and (offline or disk.age_seconds(hit[0].fetched_at) <= (max_age or 0.0)):
-            entry, cube = hit
-            return FetchResult(cube, entry.fetched_at, True, entry.url, tuple(notes))
-        if offline:
-            why = f" ({notes[-1]})" if notes else ""
-            raise NetworkError(f"offline and no cached copy of SSB table {table_id} ({lang}){why}")
+    what = f"SSB table {table_id} ({lang})"
+    young = cache_first(
+        key, notes, _parse, offline=offline, cache=cache, max_age=max_age, what=what
+    )
+    if young is not None:
+        return young
     api = client or SsbClient()
     try:
         got = api.fetch(table_id, lang, dimensions)
     finally:
         if client is None:
             api.close()
-    fetched_at = disk.utc_now_iso()
-    if cache:
-        try:
-            disk.write_entry(key, got.body, got.url, got.content_type, fetched_at=fetched_at)
-        except (OSError, DataError) as exc:
-            notes.append(f"could not save table {table_id} to the cache: {q.one_line(str(exc))}")
-    return FetchResult(got.cube, fetched_at, False, got.url, tuple(notes))
+    return kept(key, got, notes, cache, f"table {table_id}")
