@@ -65,6 +65,7 @@ def hostile_dataset() -> Dataset:
             (),
             (),
             OSC,
+            str(year),
         )
 
     figures = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -28,8 +27,8 @@ def _nok_pair(data: Dataset, earlier: str, later: str) -> tuple[Dataset, Figure]
     """Two NOK billion figures of one series a year apart (the catalogue has one such figure)."""
     nok = data.figure("ec_sales_turnover_value", 2014)
     assert nok is not None and nok.unit == "nok_bn"
-    before = replace(nok, ref_year=2013, survey_year=2014, period="2013", value_text=earlier)
-    after = replace(nok, value_text=later)
+    before = nok._replace(ref_year=2013, survey_year=2014, period="2013", value_text=earlier)
+    after = nok._replace(value_text=later)
     return _with(data, [before, after]), after
 
 
@@ -101,7 +100,7 @@ def test_an_industry_figure_names_its_industry(data: Dataset) -> None:
 
 def test_a_group_without_a_pattern_still_names_its_group(data: Dataset) -> None:
     figure = next(f for f in data.figures if f.group == "100+")
-    odd = replace(figure, base="ssb_sm_users")
+    odd = figure._replace(base="ssb_sm_users")
     assert population_text(data, odd, "en") == (
         "Enterprises using social media (base unclear); 100+ employed"
     )

@@ -262,7 +262,8 @@ def test_build_script_reproduces_the_committed_data(tmp_path: Path) -> None:
 
 
 def test_the_quick_reading_makes_the_same_figures_as_the_careful_one() -> None:
-    """The embedded figures are made through FIGURE_SLOTS; the careful reading uses Figure(...)."""
+    """The quick reading (every field at once, checks in bulk) and the careful one (row by row,
+    naming each problem) make the same figures."""
     from tui.core import loader
 
     folder = loader.default_data_dir()

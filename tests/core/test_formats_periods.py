@@ -135,11 +135,14 @@ def test_quarters_beside_an_empty_annual_column_keep_their_values() -> None:
     assert all(f.unit == "percent" for f in dataset.figures)
 
 
-def test_an_annual_figure_has_its_year_as_period() -> None:
+def test_a_figure_is_annual_when_its_period_is_its_year() -> None:
     figure = Figure(
-        "t", "i", "NO", "total", "total", 2012, 2013, "1", "", "percent", "b", "s", "x", (), (), ""
-    )
-    assert figure.period == "2012" and figure.annual
+        "t", "i", "NO", "total", "total", 2012, 2013, "1", "", "percent", "b", "s", "x", (), (), "",
+        "2012",
+    )  # fmt: skip
+    assert figure.annual
+    assert not figure._replace(period="2012M01").annual
+    assert not figure._replace(period="2013").annual
 
 
 def test_the_data_frame_of_a_monthly_file_has_its_months() -> None:

@@ -133,7 +133,7 @@ def test_a_second_total_code_is_a_group_of_its_own_not_dropped() -> None:
     assert dataset.notes == []
 
 
-def test_the_quick_figure_equals_the_dataclass_one() -> None:
+def test_a_series_figure_equals_one_made_field_by_field() -> None:
     from tui.core.file_figures import series_figures
     from tui.core.model import Figure
 

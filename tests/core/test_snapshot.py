@@ -11,13 +11,14 @@ import pytest
 from tui.core import DataError, load_dataset, snapshot
 from tui.core.dataset import Dataset
 from tui.core.loader import default_data_dir
-from tui.core.snapshot import SNAPSHOT_FOLDER, SNAPSHOT_NAME, load_embedded
+from tui.core.snapshot import SNAPSHOT_NAME, load_embedded
+from tui.core.start_file import START_FOLDER
 
 DATA = default_data_dir()
 
 
 def copy_path(cache: Path) -> Path:
-    return cache / SNAPSHOT_FOLDER / SNAPSHOT_NAME
+    return cache / START_FOLDER / SNAPSHOT_NAME
 
 
 def assert_same(quick: Dataset, careful: Dataset) -> None:

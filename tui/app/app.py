@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from functools import partial
+from pathlib import Path
 from typing import ClassVar, cast
 
 from textual import events
@@ -15,6 +16,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
 
+from tui.app.fastpaths.css_cache import CSS_CACHE_NAME, ParsedCss
 from tui.app.keys import APP_KEYS, describe, key_groups, offered_on
 from tui.app.present.marks import mark_meanings
 from tui.app.screens.theme import ThemeScreen
@@ -48,7 +50,9 @@ class IktApp(App[int]):
         lang: str | None = None,
         ascii_mode: bool = False,
         geo: str = "NO",
+        start_folder: Path | None = None,
     ) -> None:
+        """`start_folder` is the cache's folder for files that make a start faster (None: none)."""
         present = dataset.themes()
         # the three screens, then any other (a fetched table's measures that fit none of them)
         self.themes = [t for t in THEMES if t in present] + [t for t in present if t not in THEMES]
@@ -57,6 +61,11 @@ class IktApp(App[int]):
         # mode on mount would hold the first frame back (switch_mode delays updates 50 ms).
         self.DEFAULT_MODE = self.start_theme  # type: ignore[misc]  # read by App.__init__ only
         super().__init__()
+        self.parsed_css = (
+            ParsedCss(start_folder / CSS_CACHE_NAME, self.stylesheet) if start_folder else None
+        )
+        if self.parsed_css is not None:
+            self.parsed_css.load()
         self.dataset = dataset
         self.lang = lang if lang in LANGS else default_lang()
         self.ascii_mode = ascii_mode
@@ -91,6 +100,8 @@ class IktApp(App[int]):
         none of them pauses a key press for long.
         """
         self.started = True
+        if self.parsed_css is not None:
+            self.parsed_css.save_if_new()
         if self.resume_gc:
             self.resume_gc = False
             gc.freeze()

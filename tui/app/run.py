@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 
+from tui.core.cache_place import cache_dir
 from tui.core.dataset import Dataset
+from tui.core.start_file import START_FOLDER
 
 
 def run_app(
@@ -26,7 +28,14 @@ def run_app(
     from tui.app.app import IktApp
 
     app = IktApp(
-        dataset, screen=screen, year=year, by=by, lang=lang, ascii_mode=ascii_mode, geo=geo
+        dataset,
+        screen=screen,
+        year=year,
+        by=by,
+        lang=lang,
+        ascii_mode=ascii_mode,
+        geo=geo,
+        start_folder=cache_dir() / START_FOLDER,
     )
     # the command line paused garbage collection for start-up: resume it after the first frame
     app.resume_gc = not gc.isenabled()

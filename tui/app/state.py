@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.core.model import BREAKDOWNS, Row
 from tui.core.words import default_lang as default_lang  # the explorer starts in it
@@ -11,14 +12,13 @@ from tui.core.words import default_lang as default_lang  # the explorer starts i
 CHART_MODES = ("bars", "line")
 
 
-@dataclass(frozen=True)
-class Arrangement:
+class Arrangement(NamedTuple):
     """How the rows are laid out for reading, kept apart from what is selected.
 
     `order_year` orders the rows by that year's values (None: the table's own order);
     `filter` keeps the rows whose name contains it ("" keeps every row);
     `label_cells` is the label column's width asked for with < and > (None: fitted to the screen).
-    A new arrangement replaces the old one whole (`dataclasses.replace`).
+    A new arrangement replaces the old one whole (`_replace`).
     """
 
     order_year: int | None = None
@@ -47,7 +47,7 @@ class ViewState:
     lang: str = "nb"
     compare: Row | None = None
     return_row: int = 0
-    arrangement: Arrangement = Arrangement()
+    arrangement: Arrangement = Arrangement()  # noqa: RUF009  # a NamedTuple: never changed
 
     @property
     def comparing(self) -> bool:

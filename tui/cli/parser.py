@@ -9,8 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import NoReturn, TypeAlias
+from typing import NamedTuple, NoReturn, TypeAlias
 
 from tui.cli.examples import (  # re-exported: tests read them here
     EXPLORER_EXAMPLES,
@@ -29,8 +28,7 @@ from tui.core.version import __version__
 Subcommands: TypeAlias = "argparse._SubParsersAction[Parser]"
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One argument or option, as argparse is told it; options sharing `exclusive` exclude each other."""
 
     flags: tuple[str, ...]
@@ -44,8 +42,7 @@ class Option:
     exclusive: str = ""
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """A command: what `--help` says about it and the module whose `run(args)` answers it."""
 
     name: str

@@ -114,8 +114,7 @@ def place_dataset(info: EurostatDataset, cube: Cube, fetched_at: str, url: str) 
             labels.add("group", group, nb, en)
         survey = figure.ref_year
         figures.append(
-            replace(
-                figure,
+            figure._replace(
                 indicator=ident,
                 group=group,
                 ref_year=survey - lag,

@@ -8,7 +8,6 @@ indicator, so one figure shows and the other is cited beside it, as the snapshot
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from tui.core.model import Figure
 from tui.core.revisions import FigureKey, figure_key
@@ -19,8 +18,8 @@ def cite(first: Figure, repeat: Figure) -> Figure:
     if first.source_id == repeat.source_id or first.missing or repeat.missing:
         return first
     if first.exact == repeat.exact:
-        return replace(first, corroborating=(*first.corroborating, repeat.source_id))
-    return replace(first, disagreeing=(*first.disagreeing, (repeat.source_id, repeat.value_text)))
+        return first._replace(corroborating=(*first.corroborating, repeat.source_id))
+    return first._replace(disagreeing=(*first.disagreeing, (repeat.source_id, repeat.value_text)))
 
 
 def without_repeats(answers: Sequence[Sequence[Figure]]) -> list[list[Figure]]:

@@ -1,13 +1,11 @@
 """Figures of one series of a file's table, made in bulk: a table may have 300,000 cells.
 
-Each figure is filled in through FIGURE_SLOTS (see tui.core.model) and then is a Figure: an
-equal, hashable, still frozen Figure in a quarter of the time Figure(...) takes.
-tests/core/test_from_cube.py checks that it equals one made by Figure(...).
+What is the same for the whole series is worked out once, and each distinct value's text once.
 """
 
 from __future__ import annotations
 
-from tui.core.model import FIGURE_SLOTS, Figure
+from tui.core.model import Figure
 
 FILE_SOURCE = "file"
 """The one source of a file's figures: the file itself."""
@@ -30,7 +28,7 @@ def series_figures(
     """
     theme, indicator, geo, breakdown, group, unit = where
     made: list[Figure] = []
-    append, new = made.append, object.__new__
+    append = made.append
     for offset, year, period in cells:
         flat = base + offset
         value, status = values[flat], statuses[flat]
@@ -41,25 +39,11 @@ def series_figures(
             text = known if known is not None else texts.setdefault(value, value_text(value))
         else:
             text = value_text(value)
-        figure = new(FIGURE_SLOTS)
-        figure.theme = theme
-        figure.indicator = indicator
-        figure.geo = geo
-        figure.breakdown = breakdown
-        figure.group = group
-        figure.ref_year = year
-        figure.survey_year = year
-        figure.value_text = text
-        figure.status = status if (status or text) else ":"
-        figure.unit = unit
-        figure.base = "file"
-        figure.series = "file"
-        figure.source_id = FILE_SOURCE
-        figure.corroborating = ()
-        figure.disagreeing = ()
-        figure.note = ""
-        figure.period = period
-        figure.__class__ = Figure
+        figure = Figure(
+            theme, indicator, geo, breakdown, group, year, year, text,
+            status if (status or text) else ":", unit, "file", "file", FILE_SOURCE, (), (), "",
+            period,
+        )  # fmt: skip
         slots[flat] = figure
         append(figure)
     return made

@@ -1,8 +1,11 @@
-"""Read and validate the embedded dataset, failing with the file, line and problem."""
+"""Read and validate the embedded dataset, failing with the file, line and problem.
+
+`csv` is imported where a file is read: the explorer's start usually takes the ready-made copy
+(tui.core.snapshot) and reads no CSV at all.
+"""
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 from collections.abc import Iterator
@@ -14,7 +17,6 @@ from tui.core.errors import DataError
 from tui.core.labels import LABEL_KINDS, Labels
 from tui.core.model import (
     BREAKDOWNS,
-    FIGURE_SLOTS,
     LANGS,
     MISSING_SYMBOLS,
     THEMES,
@@ -65,6 +67,8 @@ def default_data_dir() -> Path:
 
 def csv_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of a CSV with exactly these columns, numbered as an editor shows lines."""
+    import csv
+
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.reader(handle)
@@ -188,13 +192,14 @@ def _parse_figure(row: dict[str, str]) -> Figure:
         if not NUMBER.fullmatch(other):
             raise ValueError(f"disagreeing entry {item!r} should be source=value")
         disagreeing.append((source_id, other))
+    ref_year = int(row["ref_year"])
     return Figure(
         theme=row["theme"],
         indicator=row["indicator"],
         geo=row["geo"],
         breakdown=row["breakdown"],
         group=row["group"],
-        ref_year=int(row["ref_year"]),
+        ref_year=ref_year,
         survey_year=int(row["survey_year"]),
         value_text=value,
         status=status,
@@ -205,6 +210,7 @@ def _parse_figure(row: dict[str, str]) -> Figure:
         corroborating=tuple(filter(None, row["corroborating"].split(";"))),
         disagreeing=tuple(disagreeing),
         note=row["note"],
+        period=str(ref_year),  # the embedded figures are annual
     )
 
 
@@ -228,6 +234,8 @@ def _figures_if_valid(
     distinct name. Anything unusual (even non-ASCII digits in a year) gives None, and the
     careful reading decides, so a file is accepted or refused exactly as before.
     """
+    import csv
+
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle))
@@ -239,7 +247,7 @@ def _figures_if_valid(
     width = len(FIGURE_COLUMNS)
     number = NUMBER.fullmatch
     figures: list[Figure] = []
-    append, new = figures.append, object.__new__
+    append = figures.append
     keys: set[tuple[str, str, str, int]] = set()
     add_key = keys.add
     used: dict[str, set[str]] = {kind: set() for kind in _LABELLED}
@@ -311,15 +319,10 @@ def _figures_if_valid(
         series_ids.add(series)
         statuses.add(status)
         source_ids.add(source_id)
-        figure = new(FIGURE_SLOTS)  # as Figure(...) makes it, several times faster
-        figure.theme, figure.indicator, figure.geo = theme, indicator, geo
-        figure.breakdown, figure.group = breakdown, group
-        figure.ref_year, figure.survey_year = ref_year, int(survey_text)
-        figure.value_text, figure.status, figure.unit = value, status, unit
-        figure.base, figure.series, figure.source_id = base, series, source_id
-        figure.corroborating, figure.disagreeing = corroborating, disagreeing
-        figure.note, figure.period = note, str(ref_year)
-        figure.__class__ = Figure
+        figure = Figure(
+            theme, indicator, geo, breakdown, group, ref_year, int(survey_text), value, status,
+            unit, base, series, source_id, corroborating, disagreeing, note, str(ref_year),
+        )  # fmt: skip
         append(figure)
     for kind, names in used.items():
         if not all(labels.has(kind, name) for name in names):

@@ -1,10 +1,15 @@
-"""The records the whole product passes around: one published figure, its source, its indicator."""
+"""The records the whole product passes around: one published figure, its source, its indicator.
+
+Records that are only read are NamedTuples: Python makes a NamedTuple class in a fraction of the
+time a dataclass takes, and the explorer's start pays for every class it defines.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 THEMES = ("social_media", "policy", "ecommerce")
 BREAKDOWNS = ("total", "size", "industry")
@@ -15,8 +20,7 @@ VALUE_FLAGS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """One figure as its source published it; `value` is None when the source gives a symbol."""
 
     theme: str
@@ -35,11 +39,7 @@ class Figure:
     corroborating: tuple[str, ...]
     disagreeing: tuple[tuple[str, str], ...]
     note: str
-    period: str = ""  # as published (2004M09, 2005Q1); empty when given means the year itself
-
-    def __post_init__(self) -> None:
-        if not self.period:
-            object.__setattr__(self, "period", str(self.ref_year))
+    period: str  # as published (2004M09, 2005Q1); an annual figure's is its reference year
 
     @property
     def annual(self) -> bool:
@@ -65,15 +65,7 @@ class Figure:
         return (self.series, self.base, self.unit)
 
 
-FIGURE_SLOTS: Any = type("FigureSlots", (), {"__slots__": tuple(f.name for f in fields(Figure))})
-"""A Figure's slots without its freezing, to make thousands of figures fast: fill in every
-field, `period` too, then set `__class__ = Figure` (Python allows it between classes of the same
-layout). The result is an ordinary frozen Figure; Figure(...) sets each field through
-object.__setattr__ and takes several times longer. tests/core/test_dataset.py compares them."""
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """Where a figure was published."""
 
     source_id: str
@@ -90,8 +82,7 @@ FILE_PUBLISHER = "file"
 """The publisher of an indicator read from a file: whoever published the file, it is one table."""
 
 
-@dataclass(frozen=True, slots=True)
-class Indicator:
+class Indicator(NamedTuple):
     """What is measured, which theme shows it, and which period a year refers to."""
 
     id: str
@@ -101,8 +92,7 @@ class Indicator:
     publisher: str  # ssb | eurostat, or FILE_PUBLISHER for a table read from a file
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One table row: an indicator in one group of one country."""
 
     indicator: str
@@ -110,8 +100,11 @@ class Row:
     geo: str
 
 
-@dataclass(frozen=True)
-class Slice:
+EMPTY_MAPPING: Mapping[Any, Any] = MappingProxyType({})
+"""An empty mapping that cannot be changed: the default of record fields that map something."""
+
+
+class Slice(NamedTuple):
     """A table of figures: rows down, reference years across, missing cells absent from `cells`."""
 
     theme: str
@@ -120,7 +113,7 @@ class Slice:
     years: tuple[int, ...]
     cells: dict[tuple[Row, int], Figure]  # annual figures only: a month is never its year
     periods: tuple[str, ...] = ()  # every period with a figure, in time order (years as text)
-    by_period: dict[tuple[Row, str], Figure] = field(default_factory=dict)
+    by_period: Mapping[tuple[Row, str], Figure] = EMPTY_MAPPING
 
     def get(self, row: Row, year: int) -> Figure | None:
         return self.cells.get((row, year))
@@ -130,8 +123,7 @@ class Slice:
         return self.by_period.get((row, period))
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """Change from the previous available year, or why there is none (never a made-up number).
 
     `difference` is in the figures' own unit: percentage points between two percentages of one

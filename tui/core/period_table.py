@@ -7,7 +7,7 @@ whoever published it; the columns are the table's own periods, never merged into
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from tui.core.dataset import Dataset, geo_comparable, group_order
 from tui.core.model import Figure, Row, Slice
@@ -15,8 +15,7 @@ from tui.core.table import TableRow, YearRange, cell_text, comparable_geos
 from tui.core.text import literal
 
 
-@dataclass(frozen=True)
-class PeriodTable:
+class PeriodTable(NamedTuple):
     """Indicator (group, geography) rows and one column per period that has a figure."""
 
     slice: Slice
@@ -90,8 +89,7 @@ def table_rows(
 
 def _narrowed(row: TableRow, used: list[int]) -> TableRow:
     """The row with only the columns at `used` (periods without a comparable figure go)."""
-    return replace(
-        row,
+    return row._replace(
         figures=tuple(row.figures[i] for i in used),
         cells=tuple(row.cells[i] for i in used),
     )

@@ -8,8 +8,8 @@ sub-annual table never collapses to one value per year.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 ANNUAL, HALF_YEARLY, QUARTERLY, MONTHLY, WEEKLY, OTHER = (
     "annual",
@@ -41,8 +41,7 @@ _NUMBERED = re.compile(r"\s*(\d{4})\s*[-/.]\s*(\d{1,2})\s*")
 _ANY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(NamedTuple):
     """A published period: its text, its year, its frequency and its place within the year."""
 
     text: str

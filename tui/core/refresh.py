@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from tui.core.cube import Cube
@@ -123,8 +123,7 @@ def place_table(table_id: str, cube: Cube, fetched_at: str, url: str) -> PlacedT
             nb, en = plain.labels.names[("group", figure.group)]
             labels.add("group", group, nb, en)
         figures.append(
-            replace(
-                figure,
+            figure._replace(
                 group=group,
                 theme=theme,
                 indicator=ident,

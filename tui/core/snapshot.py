@@ -3,17 +3,14 @@ reading and checking the CSVs again; used only while every file it was made from
 
 The copy holds the exact bytes of the data files and of the modules that turn them into figures
 (see `stamped_modules`), and is used only when all of them are byte for byte what is installed now;
-its contents carry a CRC-32, so a damaged copy is never read. In any other case the careful load
-runs (`load_dataset`, which names the file and line of any problem) and the copy is written anew.
+a damaged copy is never read (tui.core.start_file). In any other case the careful load runs
+(`load_dataset`, which names the file and line of any problem) and the copy is written anew.
 """
 
 from __future__ import annotations
 
-import contextlib
 import marshal
-import os
 import sys
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -24,20 +21,15 @@ from tui.core import model as model_module
 from tui.core.dataset import Dataset, load_dataset
 from tui.core.labels import Labels
 from tui.core.loader import default_data_dir
-from tui.core.model import FIGURE_SLOTS, Figure, Indicator, Source
+from tui.core.model import Figure, Indicator, Source
+from tui.core.start_file import START_FOLDER, read_start_file, write_start_file
 from tui.core.version import __version__
 
-SNAPSHOT_FOLDER = "start"
-"""The cache's subfolder for the copy (the cache's own entries are files beside it)."""
 SNAPSHOT_NAME = "embedded-data.marshal"
 DATA_FILES = ("labels.csv", "sources.csv", "indicators.csv", "figures.csv")
 """The files `load_dataset` reads."""
 FORMAT = 1
 """The layout of the copy; a copy of another layout is made anew."""
-_CRC_BYTES = 4
-
-SOURCE_FIELDS = tuple(Source.__slots__)
-INDICATOR_FIELDS = tuple(Indicator.__slots__)
 
 
 def stamped_modules() -> tuple[Any, ...]:
@@ -51,7 +43,7 @@ def load_embedded(data_dir: Path | None, cache_folder: Path) -> Dataset:
     current, else read and checked from the files (and the copy written for next time)."""
     folder = data_dir or default_data_dir()
     stamp = current_stamp(folder)
-    path = cache_folder / SNAPSHOT_FOLDER / SNAPSHOT_NAME
+    path = cache_folder / START_FOLDER / SNAPSHOT_NAME
     if stamp is not None:
         found = read_snapshot(path, stamp)
         if found is not None:
@@ -80,13 +72,8 @@ def _read(path: Path) -> bytes:
 
 def read_snapshot(path: Path, stamp: tuple[Any, ...]) -> Dataset | None:
     """The dataset in the copy at `path` when it was made from exactly `stamp`, else None."""
-    try:
-        with path.open("rb") as handle:
-            content = handle.read()
-    except OSError:
-        return None
-    crc, body = content[:_CRC_BYTES], content[_CRC_BYTES:]
-    if len(crc) != _CRC_BYTES or int.from_bytes(crc, "big") != zlib.crc32(body):
+    body = read_start_file(path)
+    if body is None:
         return None  # missing, cut short or damaged: never read
     try:
         saved_stamp, parts = marshal.loads(body)
@@ -99,23 +86,14 @@ def read_snapshot(path: Path, stamp: tuple[Any, ...]) -> Dataset | None:
 
 def write_snapshot(path: Path, stamp: tuple[Any, ...], dataset: Dataset) -> None:
     """Write the copy atomically; a cache that cannot be written only means a slower start."""
-    body = marshal.dumps((stamp, to_parts(dataset)))
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with temp.open("wb") as handle:
-            handle.write(zlib.crc32(body).to_bytes(_CRC_BYTES, "big") + body)
-        os.replace(temp, path)
-    except OSError:
-        with contextlib.suppress(OSError):  # the folder itself may be what cannot be made
-            temp.unlink(missing_ok=True)
+    write_start_file(path, marshal.dumps((stamp, to_parts(dataset))))
 
 
 def to_parts(dataset: Dataset) -> tuple[Any, ...]:
     """The dataset as plain tuples marshal can write; equal strings are written once."""
     shared: dict[Any, Any] = {}
     one = shared.setdefault
-    figures = tuple(tuple(one(value, value) for value in _fields(f)) for f in dataset.figures)
+    figures = tuple(tuple(one(value, value) for value in f) for f in dataset.figures)
     place = {id(figure): i for i, figure in enumerate(dataset.figures)}
     by_key = tuple(
         (key, tuple(place[id(figure)] for figure in series))
@@ -125,24 +103,9 @@ def to_parts(dataset: Dataset) -> tuple[Any, ...]:
     labels = tuple(
         (kind, ident, nb, en) for (kind, ident), (nb, en) in dataset.labels.names.items()
     )
-    sources = tuple(
-        tuple(getattr(source, name) for name in SOURCE_FIELDS)
-        for source in dataset.sources.values()
-    )
-    indicators = tuple(
-        tuple(getattr(indicator, name) for name in INDICATOR_FIELDS)
-        for indicator in dataset.indicators.values()
-    )
+    sources = tuple(tuple(source) for source in dataset.sources.values())
+    indicators = tuple(tuple(indicator) for indicator in dataset.indicators.values())
     return (labels, sources, indicators, figures, by_key, groups)
-
-
-def _fields(f: Figure) -> tuple[Any, ...]:
-    """A figure's fields in the order `from_parts` sets them."""
-    return (
-        f.theme, f.indicator, f.geo, f.breakdown, f.group, f.ref_year, f.survey_year,
-        f.value_text, f.status, f.unit, f.base, f.series, f.source_id, f.corroborating,
-        f.disagreeing, f.note, f.period,
-    )  # fmt: skip
 
 
 def from_parts(parts: tuple[Any, ...]) -> Dataset:
@@ -151,19 +114,9 @@ def from_parts(parts: tuple[Any, ...]) -> Dataset:
     labels = Labels()
     for kind, ident, nb, en in label_rows:
         labels.add(kind, ident, nb, en)
-    sources = {row[0]: Source(*row) for row in source_rows}
-    indicators = {row[0]: Indicator(*row) for row in indicator_rows}
-    figures: list[Figure] = []
-    append, new = figures.append, object.__new__
-    for row in figure_rows:
-        f = new(FIGURE_SLOTS)  # as loader._figures_if_valid makes a Figure, several times faster
-        (
-            f.theme, f.indicator, f.geo, f.breakdown, f.group, f.ref_year, f.survey_year,
-            f.value_text, f.status, f.unit, f.base, f.series, f.source_id, f.corroborating,
-            f.disagreeing, f.note, f.period,
-        ) = row  # fmt: skip
-        f.__class__ = Figure
-        append(f)
+    sources = {row[0]: Source._make(row) for row in source_rows}
+    indicators = {row[0]: Indicator._make(row) for row in indicator_rows}
+    figures = [Figure._make(row) for row in figure_rows]
     return Dataset(
         figures,
         labels,

@@ -5,7 +5,7 @@ Labels pass through `literal` here, so whoever shows a table receives text that 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.core.dataset import Dataset, compares_geographies, geo_comparable, group_order
 from tui.core.model import Figure, Row, Slice
@@ -16,8 +16,7 @@ OTHER_KEY_MARK = " *"  # another series, base or unit than the row's latest figu
 YearRange = tuple[int, int]
 
 
-@dataclass(frozen=True)
-class TableRow:
+class TableRow(NamedTuple):
     """One row: what it is, its names in one language, and per column (year or period) its figure
     and cell text."""
 
@@ -29,8 +28,7 @@ class TableRow:
     cells: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class FigureTable:
+class FigureTable(NamedTuple):
     """A table of figures with indicator (group, country) rows and one column per year."""
 
     slice: Slice

@@ -8,7 +8,7 @@ theme has no axis here and keeps its year columns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.app.state import ViewState
 from tui.core.dataset import Dataset
@@ -18,8 +18,7 @@ from tui.core.periods import ANNUAL, periods_frequency
 from tui.core.table import FigureTable
 
 
-@dataclass(frozen=True)
-class PeriodAxis:
+class PeriodAxis(NamedTuple):
     """Every period of a theme in time order, and how often they come."""
 
     names: tuple[str, ...]

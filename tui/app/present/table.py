@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from tui.app.present.order_filter import arranged
 from tui.app.present.period_view import period_axis, period_columns
 from tui.app.state import ViewState
 from tui.core.dataset import Dataset, compares_geographies
-from tui.core.model import BREAKDOWNS, Figure, Row, Slice
+from tui.core.model import BREAKDOWNS, EMPTY_MAPPING, Figure, Row, Slice
 from tui.core.periods import ANNUAL, period_order
 from tui.core.table import (
     OTHER_KEY_MARK,
@@ -31,8 +31,7 @@ YEAR = re.compile(r"\d{4}")
 MARK_ORDER = ("*", ">", "b", "u", "e", "p", "c", "..", ":", ":u", ":c", ".")
 
 
-@dataclass(frozen=True)
-class TableView:
+class TableView(NamedTuple):
     """The table of one selection: row names, time columns and the text of every cell.
 
     The columns are keyed by an int: the year in an annual table; in a sub-annual one the
@@ -45,7 +44,7 @@ class TableView:
     cells: tuple[tuple[str, ...], ...]
     marks: tuple[tuple[tuple[str, ...], ...], ...]  # per cell, the marks its text carries
     meanings: dict[str, str]  # mark -> its legend entry, for every mark in the table
-    names: Mapping[int, str] = field(default_factory=dict)  # column key -> period as published
+    names: Mapping[int, str] = EMPTY_MAPPING  # column key -> period as published
     frequency: str = ANNUAL  # annual, or how often a sub-annual table's periods come
 
     @property
@@ -135,7 +134,7 @@ def build_table(dataset: Dataset, state: ViewState) -> TableView:
     axis = period_axis(dataset, state.theme)
     if axis is not None:
         table, names = period_columns(dataset, state, axis)
-        return replace(table_view(dataset, table, lang), names=names, frequency=axis.frequency)
+        return table_view(dataset, table, lang)._replace(names=names, frequency=axis.frequency)
     if state.compare is not None:
         return table_view(dataset, compared_indicator(dataset, state.compare, lang), lang)
     table = theme_table(dataset, state.theme, state.breakdown, state.geo, lang)

@@ -12,7 +12,7 @@ the labels, the labels give way, never a number.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 
@@ -26,8 +26,7 @@ INDENT = 2  # a group under its indicator heading
 LABEL_SHARE = 0.4  # of the width, what labels may keep when not every year fits
 
 
-@dataclass(frozen=True)
-class Glyphs:
+class Glyphs(NamedTuple):
     """The marks the table draws, in Unicode or in ASCII."""
 
     cut: str
@@ -41,8 +40,7 @@ UNICODE = Glyphs(cut="â€¦", more_left="\u2039", more_right="\u203a", selected="â
 ASCII = Glyphs(cut="~", more_left="<", more_right=">", selected=">", sep=" | ")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of the table body: an indicator heading (row None) or a row of figures."""
 
     text: str  # the whole label, indent included

@@ -6,8 +6,6 @@ selection) and the screen shows the result as it shows any other selection.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from tui.app.present.label_column import LABEL_STEP
 from tui.app.present.order_filter import empty_text, row_index
 from tui.app.present.table import TableView, build_table
@@ -64,7 +62,7 @@ class ReadingScreen(OfferingScreen):
         state = self.state
         arrangement = state.arrangement
         year = None if arrangement.order_year == state.year else state.year
-        self.rearrange(replace(arrangement, order_year=year))
+        self.rearrange(arrangement._replace(order_year=year))
 
     # --- f
     def action_filter(self) -> None:
@@ -78,7 +76,7 @@ class ReadingScreen(OfferingScreen):
 
     def _filter_typed(self, text: str) -> None:
         if text != self.state.arrangement.filter:
-            self.rearrange(replace(self.state.arrangement, filter=text), self._filter_anchor)
+            self.rearrange(self.state.arrangement._replace(filter=text), self._filter_anchor)
 
     def _filter_done(self, text: str | None) -> None:
         self._filter_typed(text or "")
@@ -94,7 +92,7 @@ class ReadingScreen(OfferingScreen):
             word = "labels_narrowest" if step < 0 else "labels_widest"
             self.notify(say(word, self.state.lang), markup=False)
             return
-        self.state.arrangement = replace(self.state.arrangement, label_cells=wanted)
+        self.state.arrangement = self.state.arrangement._replace(label_cells=wanted)
         table.set_label_cells(wanted)
 
     # --- n
@@ -130,7 +128,7 @@ class ReadingScreen(OfferingScreen):
         state.breakdown, state.geo = figure.breakdown, figure.geo
         view = build_table(self.ikt.dataset, state)
         if wanted not in view.rows and state.arrangement.filter:
-            state.arrangement = replace(state.arrangement, filter="")
+            state.arrangement = state.arrangement._replace(filter="")
             view = build_table(self.ikt.dataset, state)
             self.notify(say("filter_cleared", state.lang), markup=False)
         state.row = row_index(view.rows, wanted)

@@ -90,7 +90,6 @@ class ThemeScreen(ReadingScreen):
     def compose(self) -> ComposeResult:
         texts = self._texts()
         yield TextLine(texts["title"], id="title")
-        yield TextLine(texts["scope"], id="scope")
         with Container(id="body"):
             yield FigureTable(id="table", ascii_mode=self.ikt.ascii_mode)
             yield Static(
@@ -152,13 +151,10 @@ class ThemeScreen(ReadingScreen):
     @property
     def chart(self) -> FigureChart | None:
         """The chart widget once mounted, else None."""
-        from textual.css.query import NoMatches
-
-        try:
-            widget = self.query_one("#chart")
-        except NoMatches:
+        found = self.query("#chart")
+        if not found or found.first().has_class("placeholder"):
             return None
-        return None if widget.has_class("placeholder") else cast("FigureChart", widget)
+        return cast("FigureChart", found.first())
 
     @property
     def chart_settled(self) -> bool:
@@ -175,7 +171,10 @@ class ThemeScreen(ReadingScreen):
         if not self._started:
             return  # keys pressed before the first frame: on_mount shows the result
         self.set_class(state.comparing, "-comparing")
-        self.set_class(eurostat_scope(self.ikt.dataset, state), "-eurostat-scope")
+        scoped = eurostat_scope(self.ikt.dataset, state)
+        self.set_class(scoped, "-eurostat-scope")
+        if scoped and state.comparing and not self.query("#scope"):  # made when first needed
+            self.mount(TextLine(say("scope", state.lang), id="scope"), after="#title")
         self.load_table(view)
         self.select()
 
@@ -194,7 +193,8 @@ class ThemeScreen(ReadingScreen):
         self._schedule_chart()  # first: its redraw is asked for before the table's
         self.query_one(FigureTable).select(self.state.row, self.state.year)
         for ident, text in self._texts().items():
-            self.query_one(f"#{ident}", TextLine).show(text)
+            for line in self.query(f"#{ident}").results(TextLine):  # no scope line until needed
+                line.show(text)
         self.refresh_bindings()  # the keys offered follow the selection (OfferingScreen)
 
     def _texts(self) -> dict[str, str]:

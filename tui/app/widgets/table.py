@@ -7,8 +7,6 @@ what fits where are plain Python in present/table_layout.py.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -40,27 +38,29 @@ from tui.core.words import say
 StripKey = tuple[object, ...]
 
 
+PART_STYLES = {
+    "header": Style(bold=True),
+    "heading": Style(bold=True),
+    "cursor": Style(bold=True, reverse=True),
+    "selected": Style(bold=True),
+    "legend": Style(italic=True),
+}
+"""The text style of each part of the table, over the table's colours.
+
+Plain Rich styles, not Textual component classes: each component class costs the start a
+styled node of its own, and these parts only ever differ in weight, slant and reverse video.
+"""
+
+
 class FigureTable(ScrollView, can_focus=True):
     """Categories down, years across; the selected cell in reverse video, its row marked."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "figure-table--header",
-        "figure-table--heading",
-        "figure-table--cursor",
-        "figure-table--selected",
-        "figure-table--legend",
-    }
     DEFAULT_CSS = """
     FigureTable {
         overflow-x: hidden;
         overflow-y: auto;
         scrollbar-size-vertical: 1;
     }
-    FigureTable > .figure-table--header { text-style: bold; }
-    FigureTable > .figure-table--heading { text-style: bold; }
-    FigureTable > .figure-table--cursor { text-style: reverse bold; }
-    FigureTable > .figure-table--selected { text-style: bold; }
-    FigureTable > .figure-table--legend { text-style: italic; }
     """
 
     class Clicked(Message):
@@ -301,9 +301,10 @@ class FigureTable(ScrollView, can_focus=True):
         return strip
 
     def _style(self, name: str) -> Style:
+        """The table's own colours in the text style of one part (PART_STYLES)."""
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(f"figure-table--{name}")
+            style = self._styles[name] = self.base_style + PART_STYLES[name]
         return style
 
     @property
