@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.core.version import __version__
-
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -14,6 +12,16 @@ if TYPE_CHECKING:
     from tui.core.dataset import Dataset
 
 __all__ = ["__version__", "frame", "load"]
+
+
+def __getattr__(name: str) -> str:
+    """`tui.__version__`, read when asked for: `import tui` (which every `ikt` start does
+    first) then loads nothing of the data core."""
+    if name == "__version__":
+        from tui.core.version import __version__
+
+        return __version__
+    raise AttributeError(f"module 'tui' has no attribute {name!r}")
 
 
 def load(file: str | Path | None = None, *, lang: str = "en") -> Dataset:

@@ -1,5 +1,5 @@
 """Let `python -m tui` behave exactly like the `ikt` command."""
 
-from tui.cli.main import main
+from tui.cli.entry import main
 
 raise SystemExit(main())

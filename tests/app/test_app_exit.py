@@ -14,6 +14,8 @@ import time
 
 import pytest
 
+from tui.core import load_dataset
+
 CHILD = """
 import sys, threading
 from tui.app.fastpaths.versions import FAST
@@ -78,3 +80,21 @@ def test_run_app_returns_after_restoring_the_terminal(mode: str) -> None:
     assert 0 <= restored < returned, out[-2000:]
     if mode == "public":  # Textual waits for its input thread before it returns
         assert b"input threads 0" in out[returned:]
+
+
+def test_run_app_hands_frames_to_the_writer_sooner_while_it_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tui.app.app import IktApp
+    from tui.app.run import FRAME_HANDOFF, run_app
+
+    seen: list[float] = []
+    monkeypatch.setattr(IktApp, "run", lambda self: seen.append(sys.getswitchinterval()))
+    before = sys.getswitchinterval()
+    code = run_app(
+        load_dataset(), screen="ecommerce", year=None, by="total", lang="en",
+        ascii_mode=False, geo="NO",
+    )  # fmt: skip
+    assert code == 0
+    assert seen == [FRAME_HANDOFF] != [before]
+    assert sys.getswitchinterval() == before

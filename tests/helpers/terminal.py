@@ -126,6 +126,13 @@ class TmuxPane:
         self._run("send-keys", "-t", "ikt", TMUX_KEYS.get(key, key))
         return self.settled()
 
+    def explorer_pid(self) -> int:
+        """The process running `ikt` (the pane's shell runs it as its one child)."""
+        shell = self._run("display-message", "-p", "-t", "ikt", "#{pane_pid}").strip()
+        children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+        assert len(children) == 1, f"expected ikt alone under the pane's shell, found {children}"
+        return int(children[0])
+
     def stop(self) -> None:
         subprocess.run(
             [self.tmux, "-L", self.socket, "kill-server"],

@@ -18,7 +18,6 @@ from textual.driver import Driver
 
 from tui.app.fastpaths.css_cache import CSS_CACHE_NAME, ParsedCss
 from tui.app.keys import APP_KEYS, describe, key_groups, offered_on
-from tui.app.present.marks import mark_meanings
 from tui.app.screens.theme import ThemeScreen
 from tui.app.state import default_lang, other_lang
 from tui.core.dataset import Dataset
@@ -166,7 +165,8 @@ class IktApp(App[int]):
 
     def action_help(self) -> None:
         """The keys that work on the screen below the help, and what the table's marks mean."""
-        from tui.app.screens.help import HelpScreen  # the first frame does without it
+        from tui.app.present.marks import mark_meanings  # the first frame does without both
+        from tui.app.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 
 WRITTEN_FOR = {"textual": "8.2.8", "plotext": "5.3.2"}
@@ -15,12 +16,18 @@ FAST = dict.fromkeys(WRITTEN_FOR, True)
 
 @cache
 def _installed_is(package: str, release: str) -> bool:
-    """True when `release`'s metadata sits beside the imported package, as an install leaves it.
+    """True when `release`'s metadata sits beside the package, as an install leaves it.
 
-    (importlib.metadata would cost ~50 ms of start-up to read the same number.)
+    The package is not imported for this (importlib.metadata would cost ~50 ms of start-up to
+    read the same number).
     """
-    module = sys.modules.get(package) or __import__(package)
-    folder = Path(module.__file__ or "").parent.parent
+    module = sys.modules.get(package)
+    if module is not None:
+        origin = module.__file__
+    else:
+        spec = find_spec(package)
+        origin = spec.origin if spec is not None else None
+    folder = Path(origin or "").parent.parent
     return (folder / f"{package}-{release}.dist-info").is_dir()
 
 

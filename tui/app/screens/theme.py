@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
 from textual.timer import Timer
-from textual.widgets import Static
 
 from tui.app.keys import THEME_KEYS
 from tui.app.present.geos import choose_geo, geo_names
@@ -38,6 +37,7 @@ from tui.app.state import (
 from tui.app.widgets.keyline import KeyLine
 from tui.app.widgets.table import FigureTable
 from tui.app.widgets.text_line import TextLine
+from tui.app.widgets.waiting import ChartWaiting
 from tui.core.text import literal
 from tui.core.words import say
 
@@ -92,11 +92,8 @@ class ThemeScreen(ReadingScreen):
         yield TextLine(texts["title"], id="title")
         with Container(id="body"):
             yield FigureTable(id="table", ascii_mode=self.ikt.ascii_mode)
-            yield Static(
-                say("chart_waiting", self.state.lang),
-                id="chart",
-                classes="placeholder",
-                markup=False,
+            yield ChartWaiting(
+                say("chart_waiting", self.state.lang), id="chart", classes="placeholder"
             )
         yield TextLine(texts["source"], id="source", steady=True)
         yield KeyLine(self.ikt.describe_key, id="keys")

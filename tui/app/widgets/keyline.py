@@ -1,9 +1,10 @@
 """The key line at the bottom of a theme screen: the keys its bindings show, in one widget.
 
 It looks like Textual's Footer (key, then description, per binding with `show=True`) but is a
-single line of text: the Footer builds a widget per key, which costs a good part of the first
-frame. The line is generated from the screen's bindings, never written by hand; like the Footer
-it follows the screen's `refresh_bindings`, so a key the screen hides (`check_action`) leaves it.
+single line drawn through the line API: the Footer builds a widget per key, and even one widget
+of text goes through Textual's general text layout (~2 ms at the first frame). The line is
+generated from the screen's bindings, never written by hand; like the Footer it follows the
+screen's `refresh_bindings`, so a key the screen hides (`check_action`) leaves it.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
 
 
@@ -28,8 +31,6 @@ class KeyLine(Widget, can_focus=False):
     KeyLine {
         dock: bottom;
         height: 1;
-        text-wrap: nowrap;
-        text-overflow: clip;
         color: $footer-foreground;
         background: $footer-background;
     }
@@ -56,6 +57,8 @@ class KeyLine(Widget, can_focus=False):
         """(start, end, key): which columns of the line press which key."""
         self.recheck_due = False
         """True while a look at the screen's keys is queued, so a burst of changes costs one."""
+        self._line: tuple[tuple[object, ...], Strip] | None = None
+        """The line last drawn, with what it was drawn from (keys, width, styles)."""
 
     @property
     def keys(self) -> list[tuple[str, str, str, bool]]:
@@ -100,21 +103,38 @@ class KeyLine(Widget, can_focus=False):
             )
         return keys
 
-    def render(self) -> Text:
-        key_style = self.get_component_rich_style("keyline--key")
-        description_style = self.get_component_rich_style("keyline--description")
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._line = None
+
+    def render_line(self, y: int) -> Strip:
+        """The keys on the first line, cut at the widget's width; the line is kept until they,
+        the width or the styles change."""
+        width = self.size.width
         base = self.rich_style
-        line = Text(no_wrap=True, overflow="crop", end="")
+        if y != 0 or width <= 0:
+            return Strip.blank(width, base)
+        keys = self.keys
+        drawn_from = (tuple(keys), width, base)
+        if self._line is not None and self._line[0] == drawn_from:
+            return self._line[1]
+        key_style = base + self.get_component_rich_style("keyline--key")
+        description_style = base + self.get_component_rich_style("keyline--description")
+        dim = Style(dim=True)
+        segments: list[Segment] = []
         spans = []
-        for key, shown, description, enabled in self.keys:
-            start = len(line)
-            item = Text.assemble((f" {shown} ", key_style), (f"{description} ", description_style))
-            item.stylize_before(base)
-            if not enabled:
-                item.stylize(Style(dim=True))
-            line.append_text(item)
-            spans.append((start, len(line), key))
+        end = 0
+        for key, shown, description, enabled in keys:
+            start = end
+            for text, style in ((f" {shown} ", key_style), (f"{description} ", description_style)):
+                segments.append(Segment(text, style if enabled else style + dim))
+                end += cell_len(text)
+            spans.append((start, end, key))
         self.spans = spans
+        line = Strip(segments, end)
+        if end > width:
+            line = line.crop(0, width)  # Textual fills the rest of a shorter line, as for any text
+        self._line = (drawn_from, line)
         return line
 
     def on_mouse_down(self, event: events.MouseDown) -> None:

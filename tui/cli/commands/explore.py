@@ -15,7 +15,6 @@ from tui.cli.resolve import (
     resolve_year,
     theme_word,
 )
-from tui.cli.why import context, no_theme, no_year
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,9 +31,11 @@ def run(args: argparse.Namespace) -> int:
         )
     year = resolve_year(dataset, args.app_year)
     table = dataset.slice(theme, breakdown, geos[0])
-    if not table.rows:
-        raise no_theme(dataset, theme, breakdown, geos[0])
-    if year is not None and year not in table.years:
+    if not table.rows or (year is not None and year not in table.years):
+        from tui.cli.why import context, no_theme, no_year  # words for a refusal only
+
+        if not table.rows:
+            raise no_theme(dataset, theme, breakdown, geos[0])
         raise no_year(context(theme_word(theme), breakdown, "total", geos), str(year), table.years)
     require_terminal("ikt show THEME")
     return launch(
