@@ -8,14 +8,16 @@ theme has no axis here and keeps its year columns.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.app.state import ViewState
 from tui.core.dataset import Dataset
 from tui.core.model import Figure, Row, Slice
-from tui.core.period_table import PeriodTable, compared_periods, period_table
 from tui.core.periods import ANNUAL, periods_frequency
 from tui.core.table import FigureTable
+
+if TYPE_CHECKING:  # an annual theme, the explorer's first screen among them, never builds one
+    from tui.core.period_table import PeriodTable
 
 
 class PeriodAxis(NamedTuple):
@@ -40,6 +42,8 @@ def period_columns(
 ) -> tuple[FigureTable, dict[int, str]]:
     """The state's table (its geography, or its comparison) with a column per period, keyed by
     the period's place on the axis; and each key's period as published."""
+    from tui.core.period_table import compared_periods, period_table
+
     lang = state.lang
     if state.compare is not None:
         table = compared_periods(dataset, state.compare, lang)
