@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import Run
-from tui.cli.parser import EXPLORER_EXAMPLES, GET_EXAMPLES, LIST_EXAMPLES, SHOW_EXAMPLES
+from tui.cli.spec import EXPLORER_EXAMPLES, GET_EXAMPLES, LIST_EXAMPLES, SHOW_EXAMPLES
 
 BAD_VALUES = [
     # argv, the start of the one line, the suggestion (or None)

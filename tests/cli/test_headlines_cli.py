@@ -149,7 +149,7 @@ def test_a_question_without_headlines_is_exit_1(run: Run) -> None:
 
 
 def test_help_examples_run(run: Run) -> None:
-    from tui.cli.parser import HEADLINES_EXAMPLES
+    from tui.cli.spec import HEADLINES_EXAMPLES
 
     help_text = run("headlines", "--help")
     assert help_text.code == 0 and "examples:" in help_text.out

@@ -12,10 +12,15 @@ import importlib
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from tui.cli.parser import Command, explorer_options_given, parse_arguments
+from tui.cli.explorer_line import explorer_options_given, read_explorer_line
 from tui.cli.resolve import CliError
+from tui.cli.spec import Command
 from tui.core.text import literal
+
+if TYPE_CHECKING:
+    import argparse
 
 Handler = Callable[..., int]
 
@@ -43,7 +48,7 @@ def _run(argv: list[str] | None) -> tuple[int, bool]:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        args = parse_arguments(argv)
+        args = _arguments(argv)
         command: Command = args.command
         if command.name and collecting:
             gc.enable()
@@ -68,6 +73,17 @@ def _run(argv: list[str] | None) -> tuple[int, bool]:
     finally:
         if collecting:
             gc.enable()
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    """The command line read: the explorer's plain options directly, anything else by argparse."""
+    words = sys.argv[1:] if argv is None else argv
+    args = read_explorer_line(words)
+    if args is None:
+        from tui.cli.parser import parse_arguments  # the explorer's plain line does without it
+
+        args = parse_arguments(words)
+    return args
 
 
 def _leave(status: int) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
+from typing import TYPE_CHECKING
 
 from tui.cli.data import open_dataset, with_cache
 from tui.cli.launch import launch, require_terminal
@@ -15,6 +15,9 @@ from tui.cli.resolve import (
     resolve_year,
     theme_word,
 )
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def run(args: argparse.Namespace) -> int:
