@@ -168,8 +168,14 @@ class FigureTable(ScrollView, can_focus=True):
     def _arrange(self) -> None:
         """Year window, vertical scroll and legend for the current selection and size."""
         width, height = self.size
-        if self.view is None or width <= 0:
-            return  # not laid out yet: the first resize arranges the table
+        if self.view is None:
+            return
+        if width <= 0:
+            # not laid out yet: the first resize arranges the table. Its length is known now, so
+            # the first layout already makes room for the scrollbar it will need: the first
+            # frame is drawn with it, not a column wider and without it.
+            self.virtual_size = Size(0, 1 + len(self.lines) + len(self.legend))
+            return
         self._cut_for(width)
         self.first, self.end = year_window(self.widths, self._room(), self.column, self.first)
         legend = self.legend
