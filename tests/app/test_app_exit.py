@@ -6,14 +6,11 @@ The explorer runs in a real pseudo-terminal in a child process, with the quick i
 
 from __future__ import annotations
 
-import os
-import select
-import subprocess
 import sys
-import time
 
 import pytest
 
+from tests.helpers.terminal import quit_after_first_screen
 from tui.core import load_dataset
 
 CHILD = """
@@ -21,6 +18,7 @@ import sys, threading
 from tui.app.fastpaths.versions import FAST
 FAST["textual"] = sys.argv[1] == "fast"
 from tui.app.run import run_app
+from tests.helpers.terminal import quit_after_first_screen
 from tui.core import load_dataset
 code = run_app(load_dataset(), screen="ecommerce", year=None, by="total", lang="en",
                ascii_mode=False, geo="NO")
@@ -32,42 +30,7 @@ RESTORE = b"\x1b[?1049l"
 
 
 def run_and_quit(mode: str) -> tuple[int, bytes]:
-    """Start the child in a pty, press q after the first screen; its exit status and output."""
-    leader, follower = os.openpty()
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, mode],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=env,
-        close_fds=True,
-    )
-    os.close(follower)
-    out = b""
-    deadline = time.monotonic() + 60
-    pressed = False
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([leader], [], [], 0.1)
-            if ready:
-                try:
-                    chunk = os.read(leader, 65536)
-                except OSError:  # the child closed the terminal
-                    break
-                if not chunk:
-                    break
-                out += chunk
-            if not pressed and b"Carried out e-commerce" in out:
-                os.write(leader, b"q")
-                pressed = True
-            if child.poll() is not None and not ready:
-                break
-        return child.wait(timeout=10), out
-    finally:
-        if child.poll() is None:
-            child.kill()
-        os.close(leader)
+    return quit_after_first_screen([sys.executable, "-c", CHILD, mode])
 
 
 @pytest.mark.parametrize("mode", ["fast", "public"])

@@ -8,12 +8,10 @@ frame was drawn from.
 
 from __future__ import annotations
 
-import os
-import select
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+from tests.helpers.terminal import quit_after_first_screen
 
 CHILD = """
 import sys
@@ -50,34 +48,6 @@ run_app(load_dataset(), screen="ecommerce", year=None, by="total", lang="en",
 
 def test_the_first_frame_has_the_tables_scrollbar(tmp_path: Path) -> None:
     record = tmp_path / "first-frame.txt"
-    leader, follower = os.openpty()
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(record)],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=env,
-        close_fds=True,
-    )
-    os.close(follower)
-    out = b""
-    deadline = time.monotonic() + 60
-    pressed = False
-    try:
-        while time.monotonic() < deadline and child.poll() is None:
-            if select.select([leader], [], [], 0.1)[0]:
-                try:
-                    out += os.read(leader, 65536)
-                except OSError:  # the child closed the terminal
-                    break
-            if not pressed and b"Carried out e-commerce" in out:
-                os.write(leader, b"q")
-                pressed = True
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.wait(timeout=30)
-        os.close(leader)
+    _code, out = quit_after_first_screen([sys.executable, "-c", CHILD, str(record)])
     assert b"Carried out e-commerce" in out, out[-2000:]
     assert record.read_text(encoding="utf-8") == "scrollbar shown True drawn True"

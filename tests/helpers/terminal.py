@@ -179,3 +179,43 @@ def run_on_terminal(args: list[str], columns: int, home: Path, rows: int = 50) -
     code = process.wait(timeout=TIMEOUT)
     text = b"".join(chunks).decode("utf-8", errors="replace")
     return code, ANSI.sub("", text).replace("\r\n", "\n").replace("\r", "")
+
+
+def quit_after_first_screen(argv: list[str]) -> tuple[int, bytes]:
+    """Run `argv` on an 80x24 pseudo-terminal, press q once the e-commerce table shows; the exit
+    status and everything written."""
+    leader, follower = os.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+    child = subprocess.Popen(
+        argv,
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        close_fds=True,
+    )
+    os.close(follower)
+    out = b""
+    deadline = time.monotonic() + 60
+    pressed = False
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([leader], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(leader, 65536)
+                except OSError:  # the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                out += chunk
+            if not pressed and b"Carried out e-commerce" in out:
+                os.write(leader, b"q")
+                pressed = True
+            if child.poll() is not None and not ready:
+                break
+        return child.wait(timeout=10), out
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(leader)
