@@ -34,11 +34,13 @@ def run(args: argparse.Namespace) -> int:
         )
     year = resolve_year(dataset, args.app_year)
     table = dataset.slice(theme, breakdown, geos[0])
-    if not table.rows or (year is not None and year not in table.years):
-        from tui.cli.why import context, no_theme, no_year  # words for a refusal only
+    if not table.rows:
+        from tui.cli.why import no_theme  # the words of a refusal, imported only for one
 
-        if not table.rows:
-            raise no_theme(dataset, theme, breakdown, geos[0])
+        raise no_theme(dataset, theme, breakdown, geos[0])
+    if year is not None and year not in table.years:
+        from tui.cli.why import context, no_year
+
         raise no_year(context(theme_word(theme), breakdown, "total", geos), str(year), table.years)
     require_terminal("ikt show THEME")
     return launch(
